@@ -1,0 +1,54 @@
+import type { DecimalString, LimitPeriod, LimitStatus, LimitType } from './user-limit';
+
+/** The validated envelope every record of the stream carries. */
+export interface EventEnvelope {
+  eventId: string;
+  type: string;
+  /** The user id; also the Kinesis partition key. */
+  aggregateId: string;
+  /** Per aggregate, strictly increasing, gaps allowed. */
+  sequenceNumber: number;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  payload: Record<string, unknown>;
+  /** From the envelope's `context.correlationId`, when it is a string. */
+  correlationId?: string;
+}
+
+/** Payload of USER_LIMIT_CREATED: the full definition of a limit. */
+export interface UserLimitCreatedPayload {
+  userLimitId: string;
+  userId: string;
+  brandId: string;
+  currencyCode: string;
+  type: LimitType;
+  period: LimitPeriod;
+  status: LimitStatus;
+  value: DecimalString;
+  activeFrom: number;
+  activeUntil?: number;
+  nextResetTime?: number;
+}
+
+/** Payload of USER_LIMIT_PROGRESS_CHANGED: progress after = previousProgress + amount. */
+export interface UserLimitProgressChangedPayload {
+  userLimitId: string;
+  amount: DecimalString;
+  previousProgress: DecimalString;
+  nextResetTime?: number;
+}
+
+/** Payload of USER_LIMIT_RESET: progress goes back to zero. */
+export interface UserLimitResetPayload {
+  userLimitId: string;
+  nextResetTime?: number;
+}
+
+/** The event types this service handles, with their payloads. Other types are ignored. */
+export interface LimitEventPayloads {
+  USER_LIMIT_CREATED: UserLimitCreatedPayload;
+  USER_LIMIT_PROGRESS_CHANGED: UserLimitProgressChangedPayload;
+  USER_LIMIT_RESET: UserLimitResetPayload;
+}
+
+export type LimitEventType = keyof LimitEventPayloads;

@@ -1,0 +1,85 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { KinesisStreamRecord } from 'aws-lambda';
+import type { EventEnvelope } from '../domain/events';
+import type { ProgressGap } from '../domain/rules';
+
+/** Raw data kept in an ERROR line; beyond it the line says the data was cut. */
+export const RAW_DATA_LOG_LIMIT = 64 * 1024;
+
+/** Where to find a record again in the stream: sequence number and partition key. */
+const locate = (record: KinesisStreamRecord) => ({
+  kinesisSequenceNumber: record.kinesis?.sequenceNumber,
+  partitionKey: record.kinesis?.partitionKey,
+});
+
+/** Ids only: the payload may hold personal data and is never logged outside rejected raw data. */
+const identify = (envelope: EventEnvelope) => ({
+  eventId: envelope.eventId,
+  eventType: envelope.type,
+  aggregateId: envelope.aggregateId,
+  sequenceNumber: envelope.sequenceNumber,
+  correlation_id: envelope.correlationId,
+});
+
+/** ERROR with everything needed to re-read and replay the record by hand. */
+export const logRejected = (
+  logger: Logger,
+  record: KinesisStreamRecord,
+  reason: string,
+  envelope?: EventEnvelope,
+): 'rejected' => {
+  const data = typeof record.kinesis?.data === 'string' ? record.kinesis.data : '';
+  const truncated = data.length > RAW_DATA_LOG_LIMIT;
+  logger.error('Record rejected', {
+    reason,
+    ...locate(record),
+    ...(envelope && identify(envelope)),
+    data: truncated ? data.slice(0, RAW_DATA_LOG_LIMIT) : data,
+    dataLength: data.length,
+    dataTruncated: truncated,
+  });
+  return 'rejected';
+};
+
+export const logOutcome = (
+  logger: Logger,
+  record: KinesisStreamRecord,
+  outcome: 'applied' | 'duplicates' | 'ignored',
+  envelope: EventEnvelope,
+): typeof outcome => {
+  logger.debug(`Record ${outcome}`, { ...locate(record), ...identify(envelope) });
+  return outcome;
+};
+
+export const logOrphaned = (
+  logger: Logger,
+  record: KinesisStreamRecord,
+  envelope: EventEnvelope,
+  userLimitId: string,
+): 'orphaned' => {
+  logger.warn('Record orphaned: limit not in store', { userLimitId, ...locate(record), ...identify(envelope) });
+  return 'orphaned';
+};
+
+export const logProgressGap = (
+  logger: Logger,
+  record: KinesisStreamRecord,
+  envelope: EventEnvelope,
+  userLimitId: string,
+  gap: ProgressGap,
+): void => {
+  logger.warn('Progress gap: stored progress differs from previousProgress, events were missed', {
+    userLimitId,
+    ...gap,
+    ...locate(record),
+    ...identify(envelope),
+  });
+};
+
+export const logFailed = (logger: Logger, record: KinesisStreamRecord, error: unknown, notProcessed: number): void => {
+  logger.error('Record failed: store error, reported for retry', {
+    ...locate(record),
+    error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 1000) : String(error).slice(0, 1000),
+    notProcessedAfterIt: notProcessed,
+  });
+};

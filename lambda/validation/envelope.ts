@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { EventEnvelope } from '../domain/events';
+import { describeFirstIssue } from './describe-issue';
+import { accept, type Checked, refuse } from './result';
+
+const nonEmptyString = z.string().min(1, 'must be a non-empty string');
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const envelopeSchema = z.object({
+  eventId: nonEmptyString,
+  type: nonEmptyString,
+  aggregateId: nonEmptyString,
+  sequenceNumber: z.number().int('must be an integer').nonnegative('must not be negative'),
+  createdAt: z.number(),
+  payload: z.custom<Record<string, unknown>>(isPlainObject, 'must be an object'),
+});
+
+/** Rule 2 of DOMAIN.md: the envelope fields every event must carry. */
+export const checkEnvelope = (data: Record<string, unknown>): Checked<EventEnvelope> => {
+  const result = envelopeSchema.safeParse(data);
+  if (!result.success) return refuse(describeFirstIssue('envelope', result.error));
+  const envelope: EventEnvelope = result.data;
+  const context = data.context;
+  if (isPlainObject(context) && typeof context.correlationId === 'string') {
+    envelope.correlationId = context.correlationId.slice(0, 200);
+  }
+  return accept(envelope);
+};
