@@ -1,0 +1,52 @@
+import { Writable } from 'node:stream';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { KinesisStreamRecord } from 'aws-lambda';
+import { createHandler, type KinesisHandler } from '../../../lambda/create-handler';
+import type { Outcome } from '../../../lambda/pipeline/outcome';
+import { InMemoryUserLimitStore } from '../../../lambda/store/in-memory-store';
+import type { UserLimitStore } from '../../../lambda/store/user-limit-store';
+import { syntheticSequenceNumber, toKinesisRecord } from '../../../tools/kinesis-records';
+import { createLoggerTo } from '../../../tools/stderr-logger';
+
+/** A JSON log line as Powertools prints it. */
+export type LogLine = Record<string, unknown> & { level: string; message: string };
+
+/** A DEBUG logger whose lines are kept in memory, parsed. */
+export const captureLogger = (): { logger: Logger; lines: LogLine[] } => {
+  const lines: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) lines.push(JSON.parse(text) as LogLine);
+      done();
+    },
+  });
+  const previous = process.env.POWERTOOLS_LOG_LEVEL;
+  delete process.env.POWERTOOLS_LOG_LEVEL;
+  const logger = createLoggerTo(sink, 'DEBUG');
+  if (previous !== undefined) process.env.POWERTOOLS_LOG_LEVEL = previous;
+  return { logger, lines };
+};
+
+/** A handler over its own store, remembering each invocation's outcomes. */
+export const harness = (store: UserLimitStore = new InMemoryUserLimitStore()) => {
+  const { logger, lines } = captureLogger();
+  const outcomes: Outcome[][] = [];
+  const handler: KinesisHandler = createHandler({ store, logger, onOutcomes: (list) => outcomes.push([...list]) });
+  return { handler, store, lines, outcomes, lastOutcomes: () => outcomes[outcomes.length - 1] ?? [] };
+};
+
+let nextIndex = 0;
+
+/** A record carrying `data` (an object is JSON-encoded, a string or Buffer taken as is). */
+export const recordOf = (data: unknown, partitionKey = 'user-1'): KinesisStreamRecord =>
+  toKinesisRecord(
+    Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data), 'utf8'),
+    { partitionKey, sequenceNumber: syntheticSequenceNumber(nextIndex++), approximateArrivalTimestamp: 1_700_000_000 },
+  );
+
+/** A record whose `kinesis.data` is exactly `base64`, for bad-encoding cases. */
+export const recordWithRawData = (base64: string): KinesisStreamRecord => {
+  const record = recordOf({});
+  record.kinesis.data = base64;
+  return record;
+};

@@ -1,0 +1,58 @@
+import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
+import { EventSourceEmulator } from '../../tools/event-source-emulator';
+import { wrapDomainEvents } from '../../tools/kinesis-records';
+import { created, progressChanged } from './helpers/events';
+import { FlakyStore } from './helpers/flaky-store';
+import { captureLogger, harness } from './helpers/harness';
+
+const events = [
+  created(1),
+  created(2, { userLimitId: 'limit-2' }),
+  progressChanged(3, '0', '10'),
+  progressChanged(4, '0', '20', { userLimitId: 'limit-2' }),
+  progressChanged(5, '10', '5'),
+];
+
+describe('a transient store failure', () => {
+  it('reports exactly that record and applies nothing after it', async () => {
+    const store = new FlakyStore(new Set(['limit-2']));
+    const { handler, lastOutcomes, lines } = harness(store);
+    const records = wrapDomainEvents(events);
+    const response = await handler({ Records: records });
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: records[1]!.kinesis.sequenceNumber }] });
+    expect(lastOutcomes()).toEqual(['applied', 'failed', 'failed', 'failed', 'failed']);
+    expect(await store.get('limit-2')).toBeUndefined();
+    expect((await store.get('limit-1'))?.progress).toBe('0');
+    expect(await store.getWatermark('user-1')).toBe(1);
+    expect(lines.filter((line) => line.level === 'ERROR')).toEqual([
+      expect.objectContaining({ kinesisSequenceNumber: records[1]!.kinesis.sequenceNumber, notProcessedAfterIt: 3 }),
+    ]);
+    expect(lines.find((line) => line.level === 'INFO')).toMatchObject({ applied: 1, failed: 4, batchItemFailures: 1 });
+  });
+
+  it('converges under the emulator retry to the fault-free state', async () => {
+    const clean = new InMemoryUserLimitStore();
+    await new EventSourceEmulator({ store: clean, logger: captureLogger().logger }).deliver(wrapDomainEvents(events));
+
+    const flaky = new FlakyStore(new Set(['limit-2']), 2);
+    const emulator = new EventSourceEmulator({ store: flaky, logger: captureLogger().logger });
+    await emulator.deliver(wrapDomainEvents(events));
+
+    expect(flaky.failures).toEqual(['limit-2', 'limit-2']);
+    expect(emulator.invocations).toBe(3);
+    expect(flaky.snapshot()).toEqual(clean.snapshot());
+    expect(emulator.summary()).toEqual({ records: 5, applied: 5, duplicates: 0, ignored: 0, orphaned: 0, rejected: 0, failed: 0 });
+  });
+
+  it('after 3 retries counts the rest of the batch as failed and goes on with the next batch', async () => {
+    const flaky = new FlakyStore(new Set(['limit-2']), 99);
+    const emulator = new EventSourceEmulator({ store: flaky, logger: captureLogger().logger, batchSize: 4 });
+    await emulator.deliver(wrapDomainEvents(events));
+
+    expect(flaky.failures).toHaveLength(4);
+    expect(emulator.invocations).toBe(1 + 3 + 1);
+    expect(emulator.summary()).toEqual({ records: 5, applied: 2, duplicates: 0, ignored: 0, orphaned: 0, rejected: 0, failed: 3 });
+    expect((await flaky.get('limit-1'))?.progress).toBe('15');
+  });
+});
