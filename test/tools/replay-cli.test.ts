@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runTool } from './run-tool';
+
+const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+const event = (sequenceNumber: number, type: string, payload: Record<string, unknown>, aggregateId = 'user-b') => ({
+  eventId: `e${sequenceNumber}`,
+  type,
+  aggregateId,
+  sequenceNumber,
+  createdAt: 1_647_946_090_000,
+  payload,
+  source: 'limitUser',
+  context: {},
+});
+const createdPayload = (userId: string, userLimitId: string) => ({
+  userId,
+  userLimitId,
+  brandId: 'b',
+  currencyCode: 'SEK',
+  type: 'LOSS',
+  period: 'WEEK',
+  status: 'ACTIVE',
+  value: '100',
+  activeFrom: 1,
+});
+
+describe('npm run replay', () => {
+  it('--json prints exactly one document: sorted userLimits and the summary', () => {
+    const { stdout, status, stderr } = runTool('replay.ts', ['--json']);
+    expect(status).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(Object.keys(document)).toEqual(['userLimits', 'summary']);
+    expect(document.summary).toEqual({ records: 17, applied: 9, duplicates: 0, ignored: 6, orphaned: 2, rejected: 0, failed: 0 });
+    expect(document.userLimits.map((limit: { userLimitId: string }) => limit.userLimitId)).toEqual([
+      '0w2KzcVUkZcb6n2z4DcE',
+      'LKMgxoE0yFgH6F6iShEu',
+      'jIcDgFDxkhM2qRWFrwVn',
+    ]);
+    expect(document.userLimits[0]).toMatchObject({ progress: '0', value: '50000' });
+    expect(stderr).toContain('Record orphaned');
+  });
+
+  it('reads JSON arrays and JSON Lines, sorts by userId then userLimitId, and counts redeliveries once', () => {
+    const array = file('events.json', JSON.stringify([
+      event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'z-limit')),
+      event(2, 'USER_LIMIT_CREATED', createdPayload('user-b', 'a-limit')),
+    ]));
+    const lines = file('events.jsonl', [
+      JSON.stringify(event(1, 'USER_LIMIT_CREATED', createdPayload('user-a', 'm-limit'), 'user-a')),
+      '',
+      JSON.stringify(event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.1', previousProgress: '0' }, 'user-a')),
+      JSON.stringify(event(3, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.2', previousProgress: '0.1' }, 'user-a')),
+    ].join('\n'));
+    const { stdout, status } = runTool('replay.ts', ['--json', '--batch-size', '2', array, lines, array]);
+    expect(status).toBe(0);
+    const { userLimits, summary } = JSON.parse(stdout);
+    expect(userLimits.map((limit: { userId: string; userLimitId: string }) => `${limit.userId}/${limit.userLimitId}`)).toEqual([
+      'user-a/m-limit',
+      'user-b/a-limit',
+      'user-b/z-limit',
+    ]);
+    expect(userLimits[0].progress).toBe('0.3');
+    expect(summary).toEqual({ records: 7, applied: 5, duplicates: 2, ignored: 0, orphaned: 0, rejected: 0, failed: 0 });
+  });
+
+  it('delivers a Lambda Kinesis event file as is', () => {
+    const { stdout, status } = runTool('replay.ts', ['--json', 'events/poison-pills.json']);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ records: 10, applied: 4, duplicates: 0, ignored: 0, orphaned: 0, rejected: 6, failed: 0 });
+  });
+
+  it('without --json prints counters and a table for a person', () => {
+    const { stdout, status } = runTool('replay.ts', []);
+    expect(status).toBe(0);
+    expect(stdout).toContain('records 17 = applied 9 + duplicates 0 + ignored 6 + orphaned 2 + rejected 0 + failed 0');
+    expect(stdout).toMatch(/LKMgxoE0yFgH6F6iShEu\s+DEPOSIT\s+DAY\s+ACTIVE\s+10000 SEK\s+0\s+2022-04-23T10:48:10\.592Z/);
+  });
+
+  it.each([
+    ['a missing file', ['/no/such/file.json'], /cannot read/],
+    ['a bad batch size', ['--batch-size', '0'], /--batch-size/],
+    ['an unknown option', ['--bogus'], /bogus/],
+    ['a file that is not JSON', [file('bad.json', '[1, 2')], /not valid JSON/],
+    ['JSON Lines with a broken line', [file('bad.jsonl', '{"a":1}\n{"b":\n')], /bad\.jsonl:2: not valid JSON/],
+    ['an empty file', [file('empty.json', '  \n')], /empty file/],
+    ['a Records field that is not Kinesis records', [file('records.json', '{"Records":[{"body":"sqs"}]}')], /Records/],
+  ])('%s gets a one-line error and exit code 2', (_case, args, message) => {
+    const { stdout, stderr, status } = runTool('replay.ts', ['--json', ...args]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+});
