@@ -1,0 +1,96 @@
+import { Duration } from 'aws-cdk-lib';
+import { StreamMode } from 'aws-cdk-lib/aws-kinesis';
+import type { AlarmTopicSource, LogLevel, StreamSource, UserLimitsStackProps } from './stack-props';
+import { StackPropsError } from './stack-props';
+
+/** The `cdk -c KEY=VALUE` keys the app reads; anything else in the context is CDK's own. */
+export const CONTEXT_KEYS = [
+  'streamArn',
+  'streamKeyArn',
+  'streamMode',
+  'shardCount',
+  'batchSize',
+  'maxBatchingWindowSeconds',
+  'retryAttempts',
+  'maxRecordAgeSeconds',
+  'iteratorAgeAlarmSeconds',
+  'alarmTopic',
+  'logLevel',
+] as const;
+
+type ContextKey = (typeof CONTEXT_KEYS)[number];
+type ReadContext = (key: ContextKey) => unknown;
+
+const LOG_LEVELS: readonly LogLevel[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
+
+const text = (read: ReadContext, key: ContextKey): string | undefined => {
+  const value = read(key);
+  return value === undefined || value === null || value === '' ? undefined : String(value);
+};
+
+// Context values are strings on the command line and may be numbers in cdk.json.
+const integer = (read: ReadContext, key: ContextKey): number | undefined => {
+  const value = text(read, key);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new StackPropsError(`context ${key} must be a whole number, got "${value}"`);
+  return Number.parseInt(value, 10);
+};
+
+const seconds = (read: ReadContext, key: ContextKey): Duration | undefined => {
+  const value = integer(read, key);
+  return value === undefined ? undefined : Duration.seconds(value);
+};
+
+const streamSource = (read: ReadContext): StreamSource | undefined => {
+  const streamArn = text(read, 'streamArn');
+  const mode = text(read, 'streamMode');
+  const shardCount = integer(read, 'shardCount');
+  if (streamArn !== undefined) {
+    if (mode !== undefined || shardCount !== undefined) {
+      throw new StackPropsError('streamMode and shardCount configure a stream the stack creates; they cannot be used with streamArn');
+    }
+    return { kind: 'import', streamArn, encryptionKeyArn: text(read, 'streamKeyArn') };
+  }
+  if (text(read, 'streamKeyArn') !== undefined) throw new StackPropsError('streamKeyArn is only for an imported stream (streamArn)');
+  if (mode === undefined && shardCount === undefined) return undefined;
+  if (mode !== undefined && mode !== StreamMode.PROVISIONED && mode !== StreamMode.ON_DEMAND) {
+    throw new StackPropsError(`context streamMode must be PROVISIONED or ON_DEMAND, got "${mode}"`);
+  }
+  const streamMode = (mode as StreamMode | undefined) ?? StreamMode.PROVISIONED;
+  return { kind: 'create', streamMode, shardCount: shardCount ?? (streamMode === StreamMode.PROVISIONED ? 1 : undefined) };
+};
+
+const alarmTopic = (read: ReadContext): AlarmTopicSource | undefined => {
+  const value = text(read, 'alarmTopic');
+  if (value === undefined) return undefined;
+  if (value === 'none') return { kind: 'none' };
+  if (value === 'create') return { kind: 'create' };
+  if (/^arn:aws[a-z-]*:sns:/.test(value)) return { kind: 'import', topicArn: value };
+  throw new StackPropsError(`context alarmTopic must be "create", "none" or an SNS topic ARN, got "${value}"`);
+};
+
+const logLevel = (read: ReadContext): LogLevel | undefined => {
+  const value = text(read, 'logLevel');
+  if (value === undefined) return undefined;
+  const upper = value.toUpperCase() as LogLevel;
+  if (!LOG_LEVELS.includes(upper)) throw new StackPropsError(`context logLevel must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return upper;
+};
+
+/**
+ * Stack props from `cdk synth|deploy -c KEY=VALUE` (see README, "deploy");
+ * a key not given keeps the stack's default.
+ */
+export const stackPropsFromContext = (read: ReadContext): UserLimitsStackProps => {
+  const props: { -readonly [K in keyof UserLimitsStackProps]: UserLimitsStackProps[K] } = {
+    stream: streamSource(read),
+    batchSize: integer(read, 'batchSize'),
+    maxBatchingWindow: seconds(read, 'maxBatchingWindowSeconds'),
+    retryAttempts: integer(read, 'retryAttempts'),
+    maxRecordAge: seconds(read, 'maxRecordAgeSeconds'),
+    iteratorAgeAlarmThreshold: seconds(read, 'iteratorAgeAlarmSeconds'),
+    alarmTopic: alarmTopic(read),
+    logLevel: logLevel(read),
+  };
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)) as UserLimitsStackProps;
+};
