@@ -62,6 +62,10 @@ export class UserLimitsStack extends Stack {
     new CfnOutput(this, 'StreamName', { value: this.stream.streamName, description: 'Kinesis stream to put limit events on' });
     new CfnOutput(this, 'StreamArn', { value: this.stream.streamArn });
     new CfnOutput(this, 'FunctionName', { value: this.processor.function.functionName, description: 'The processor Lambda function' });
+    new CfnOutput(this, 'LogGroupName', {
+      value: this.processor.logGroup.logGroupName,
+      description: 'The function logs here: aws logs tail <name> --follow',
+    });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.deadLetterQueue.queueUrl,
       description: 'Shard and sequence ranges of batches Lambda gave up on',
