@@ -66,21 +66,25 @@ export const failAtCalls = (indexes: Iterable<number>): ((call: StoreCall) => bo
 };
 
 /**
- * A store whose chosen method never answers (a hung connection); every other
- * method works. `pending` counts calls left hanging.
+ * A store whose `method` never answers (a hung connection) for the keys
+ * `hangsFor` picks; every other call goes to `inner`.
  */
-export const hangingStore = (inner: UserLimitStore, hangs: StoreMethod): UserLimitStore & { pending: number } => {
-  const store = {
-    pending: 0,
-    get: (id: string) => inner.get(id),
-    put: (limit: UserLimit) => inner.put(limit),
-    listByUser: (userId: string) => inner.listByUser(userId),
-    getWatermark: (aggregateId: string) => inner.getWatermark(aggregateId),
-    setWatermark: (aggregateId: string, sequenceNumber: number) => inner.setWatermark(aggregateId, sequenceNumber),
+export const hangingStore = (
+  inner: UserLimitStore,
+  method: StoreMethod,
+  hangsFor: (key: string) => boolean = () => true,
+): UserLimitStore => {
+  const hang = <T>(key: string, call: () => Promise<T>): Promise<T> =>
+    hangsFor(key) ? new Promise<T>(() => undefined) : call();
+  return {
+    get: (id) => (method === 'get' ? hang(id, () => inner.get(id)) : inner.get(id)),
+    put: (limit) => (method === 'put' ? hang(limit.userLimitId, () => inner.put(limit)) : inner.put(limit)),
+    listByUser: (userId) => (method === 'listByUser' ? hang(userId, () => inner.listByUser(userId)) : inner.listByUser(userId)),
+    getWatermark: (aggregateId) =>
+      method === 'getWatermark' ? hang(aggregateId, () => inner.getWatermark(aggregateId)) : inner.getWatermark(aggregateId),
+    setWatermark: (aggregateId, sequenceNumber) =>
+      method === 'setWatermark'
+        ? hang(aggregateId, () => inner.setWatermark(aggregateId, sequenceNumber))
+        : inner.setWatermark(aggregateId, sequenceNumber),
   };
-  store[hangs] = () => {
-    store.pending += 1;
-    return new Promise<never>(() => undefined);
-  };
-  return store;
 };

@@ -1,0 +1,81 @@
+import type { Context } from 'aws-lambda';
+import type { UserLimitStore } from '../store/user-limit-store';
+
+/**
+ * Time kept back from the invocation's remaining time: enough to log the
+ * failure and return the partial-batch response before Lambda's timeout kills
+ * the invocation (which would fail the whole batch without a word).
+ */
+export const DEADLINE_SAFETY_MARGIN_MS = 1_500;
+
+/** The store did not answer before the invocation's deadline. */
+export class StoreDeadlineError extends Error {
+  override name = 'StoreDeadlineError';
+}
+
+/** One timer for a whole batch. */
+export interface Deadline {
+  /** Rejects with {@link StoreDeadlineError} once the budget is spent; never resolves. */
+  readonly expired: Promise<never>;
+  /** Whether the budget is spent. */
+  readonly passed: boolean;
+  /** Stops the timer; call it when the batch is done. */
+  cancel(): void;
+}
+
+const deadlineError = () =>
+  new StoreDeadlineError(`store call still pending ${DEADLINE_SAFETY_MARGIN_MS} ms before the Lambda timeout`);
+
+/**
+ * Starts a deadline `budgetMs` from now (at the next timer tick when the
+ * budget is not positive). `expired` is marked handled, so a deadline nobody
+ * raced against never becomes an unhandled rejection.
+ */
+export const startDeadline = (budgetMs: number): Deadline => {
+  let timer: NodeJS.Timeout | undefined;
+  let passed = false;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      passed = true;
+      reject(deadlineError());
+    }, Math.max(0, budgetMs));
+  });
+  expired.catch(() => undefined);
+  return {
+    expired,
+    get passed() {
+      return passed;
+    },
+    cancel: () => clearTimeout(timer),
+  };
+};
+
+/** The batch's time budget: remaining time minus the margin; undefined without a context (local tools). */
+export const batchBudgetMs = (context: Context | undefined): number | undefined =>
+  typeof context?.getRemainingTimeInMillis === 'function'
+    ? context.getRemainingTimeInMillis() - DEADLINE_SAFETY_MARGIN_MS
+    : undefined;
+
+/**
+ * Races one record's processing against the deadline: a single race per
+ * record rather than per store call keeps the hot path cheap.
+ */
+export const beforeDeadline = <T>(work: Promise<T>, deadline: Deadline | undefined): Promise<T> =>
+  deadline === undefined ? work : Promise.race([work, deadline.expired]);
+
+/**
+ * The store, refusing every call once the deadline has passed. A record whose
+ * processing lost the race may still wake up later (a hung read answering);
+ * this stops it from writing behind the batch's back. A write already sent
+ * cannot be recalled: a database adapter should make writes conditional.
+ */
+export const closedAfterDeadline = (store: UserLimitStore, deadline: Deadline): UserLimitStore => ({
+  get: (userLimitId) => (deadline.passed ? refused() : store.get(userLimitId)),
+  put: (limit) => (deadline.passed ? refused() : store.put(limit)),
+  listByUser: (userId) => (deadline.passed ? refused() : store.listByUser(userId)),
+  getWatermark: (aggregateId) => (deadline.passed ? refused() : store.getWatermark(aggregateId)),
+  setWatermark: (aggregateId, sequenceNumber) =>
+    deadline.passed ? refused() : store.setWatermark(aggregateId, sequenceNumber),
+});
+
+const refused = (): Promise<never> => Promise.reject(deadlineError());

@@ -1,0 +1,102 @@
+import type { Context } from 'aws-lambda';
+import { createHandler } from '../../lambda/create-handler';
+import { DEADLINE_SAFETY_MARGIN_MS, startDeadline } from '../../lambda/pipeline/deadline';
+import type { Outcome } from '../../lambda/pipeline/outcome';
+import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
+import type { UserLimitStore } from '../../lambda/store/user-limit-store';
+import { wrapDomainEvents } from '../../tools/kinesis-records';
+import { hangingStore } from '../support/faulty-store';
+import { captureLogs } from '../support/log-capture';
+
+/** A Lambda context with `remainingMs` left, counted down in real time. */
+const contextWithRemaining = (remainingMs: number): Context => {
+  const end = Date.now() + remainingMs;
+  return { awsRequestId: 'test', functionName: 'user-limits-processor', getRemainingTimeInMillis: () => end - Date.now() } as Context;
+};
+
+const created = (user: string, sequenceNumber: number) => ({
+  eventId: `created-${user}-${sequenceNumber}`,
+  type: 'USER_LIMIT_CREATED',
+  aggregateId: user,
+  sequenceNumber,
+  createdAt: 1_700_000_000_000,
+  payload: { userLimitId: `limit-${user}`, userId: user, brandId: 'b', currencyCode: 'SEK', type: 'DEPOSIT', period: 'DAY', status: 'ACTIVE', value: '100', activeFrom: 1 },
+});
+
+/** Three users' creations; the second one's limit is where the store hangs. */
+const records = wrapDomainEvents([created('alice', 1), created('bob', 1), created('carol', 1)]);
+
+const run = async (store: UserLimitStore, context?: Context) => {
+  const logs = captureLogs('INFO');
+  let outcomes: readonly Outcome[] = [];
+  const handler = createHandler({ store, logger: logs.logger, onOutcomes: (seen) => (outcomes = seen) });
+  const started = Date.now();
+  const response = await handler({ Records: records }, context);
+  return { response, outcomes, logs, elapsedMs: Date.now() - started };
+};
+
+/** Hangs only for bob's limit, so alice's record goes through first. */
+const hangsForBob = (inner: InMemoryUserLimitStore): UserLimitStore => hangingStore(inner, 'get', (id) => id === 'limit-bob');
+
+describe('a store that hangs', () => {
+  it('fails the hung record before the Lambda timeout: reported, logged at ERROR, nothing after it processed', async () => {
+    const inner = new InMemoryUserLimitStore();
+    const { response, outcomes, logs, elapsedMs } = await run(hangsForBob(inner), contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 100));
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.kinesis.sequenceNumber }]);
+    expect(outcomes).toEqual(['applied', 'failed', 'failed']);
+    expect(elapsedMs).toBeLessThan(DEADLINE_SAFETY_MARGIN_MS + 100);
+    const failure = logs.entries().find((entry) => entry.level === 'ERROR');
+    expect(failure).toMatchObject({ message: 'Record failed: store error, reported for retry', kinesisSequenceNumber: records[1]!.kinesis.sequenceNumber, notProcessedAfterIt: 1 });
+    expect(String(failure?.error)).toMatch(/^StoreDeadlineError: /);
+    expect(inner.snapshot().map((limit) => limit.userLimitId)).toEqual(['limit-alice']);
+    expect(await inner.getWatermark('carol')).toBeUndefined();
+  }, 5_000);
+
+  it('fails at once when the remaining time is already inside the safety margin', async () => {
+    const { response, elapsedMs } = await run(hangsForBob(new InMemoryUserLimitStore()), contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS - 500));
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.kinesis.sequenceNumber }]);
+    expect(elapsedMs).toBeLessThan(1_000);
+  }, 5_000);
+
+  it('a read that answers after the deadline writes nothing behind the batch', async () => {
+    const inner = new InMemoryUserLimitStore();
+    const slow: UserLimitStore = {
+      get: (id) => new Promise((resolve) => setTimeout(() => resolve(inner.get(id)), 300)),
+      put: (limit) => inner.put(limit),
+      listByUser: (userId) => inner.listByUser(userId),
+      getWatermark: (aggregateId) => inner.getWatermark(aggregateId),
+      setWatermark: (aggregateId, sequenceNumber) => inner.setWatermark(aggregateId, sequenceNumber),
+    };
+    const { response } = await run(slow, contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 50));
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[0]!.kinesis.sequenceNumber }]);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(inner.snapshot()).toEqual([]);
+    expect(await inner.getWatermark('alice')).toBeUndefined();
+  }, 5_000);
+
+  it('leaves no timer behind when the batch ends well before its deadline', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const { response } = await run(new InMemoryUserLimitStore(), contextWithRemaining(900_000));
+    expect(response.batchItemFailures).toEqual([]);
+    expect(timers()).toBe(before);
+  });
+
+  it('without a Lambda context (local tools) there is no deadline', async () => {
+    const pending = run(hangsForBob(new InMemoryUserLimitStore()));
+    const outcome = await Promise.race([pending.then(() => 'returned'), new Promise((resolve) => setTimeout(resolve, 100, 'still waiting'))]);
+    expect(outcome).toBe('still waiting');
+  });
+});
+
+describe('startDeadline', () => {
+  it('rejects with StoreDeadlineError when the budget is spent, and never once cancelled', async () => {
+    await expect(startDeadline(10).expired).rejects.toThrow(/pending .* before the Lambda timeout/);
+    const cancelled = startDeadline(10);
+    cancelled.cancel();
+    const result = await Promise.race([cancelled.expired.then(() => 'settled', () => 'settled'), new Promise((resolve) => setTimeout(resolve, 50, 'pending'))]);
+    expect(result).toBe('pending');
+    expect(cancelled.passed).toBe(false);
+  });
+});
