@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import type { KinesisStreamRecord } from 'aws-lambda';
+import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
+import { EventSourceEmulator } from '../../tools/event-source-emulator';
+import { sortUserLimits } from '../../tools/replay-inputs';
+import { failAtCalls, FaultyStore, type StoreCall } from '../support/faulty-store';
+import { deliverCleanly, domainStreamArbitrary, PROPERTY_RUNS, toRecords } from '../support/limit-streams';
+import { captureLogs } from '../support/log-capture';
+
+const decode = (record: KinesisStreamRecord): { type: string; aggregateId: string } =>
+  JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8'));
+
+/** Only our own event types reach the store; in these generated streams all of them are valid. */
+const reachesStore = (record: KinesisStreamRecord): boolean => decode(record).type.startsWith('USER_LIMIT_');
+
+/** mulberry32 seeded by fast-check, so a failing run replays with the same faults. */
+const randomFrom = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+};
+
+const deliverThrough = async (records: readonly KinesisStreamRecord[], shouldFail: (call: StoreCall) => boolean, options: { batchSize: number; maxRetries: number }) => {
+  const inner = new InMemoryUserLimitStore();
+  const store = new FaultyStore(inner, shouldFail);
+  const emulator = new EventSourceEmulator({ store, logger: captureLogs('ERROR').logger, ...options });
+  await emulator.deliver(records);
+  return { limits: sortUserLimits(inner.snapshot()), summary: emulator.summary(), faults: store.faults };
+};
+
+/**
+ * What the event source mapping must give up on when `aggregateId`'s records
+ * fail their first store call `budget` times: per batch, each invocation runs
+ * up to the first record still failing, the batch is retried from there, and
+ * after `maxRetries` retries the rest of the batch is abandoned.
+ */
+const expectedGiveUps = (records: readonly KinesisStreamRecord[], budgets: Map<string, number>, batchSize: number, maxRetries: number): Set<KinesisStreamRecord> => {
+  const left = new Map(budgets);
+  const givenUp = new Set<KinesisStreamRecord>();
+  for (let start = 0; start < records.length; start += batchSize) {
+    let pending = records.slice(start, start + batchSize);
+    for (let attempt = 0; ; attempt += 1) {
+      const failing = pending.findIndex((record) => reachesStore(record) && (left.get(decode(record).aggregateId) ?? 0) > 0);
+      if (failing < 0) break;
+      const aggregateId = decode(pending[failing]!).aggregateId;
+      left.set(aggregateId, left.get(aggregateId)! - 1);
+      pending = pending.slice(failing);
+      if (attempt === maxRetries) {
+        for (const record of pending) givenUp.add(record);
+        break;
+      }
+    }
+  }
+  return givenUp;
+};
+
+describe('store faults under the event source mapping (property)', () => {
+  it('faults at chosen calls, retried: the final state and counters equal the fault-free delivery', async () => {
+    await fc.assert(
+      fc.asyncProperty(domainStreamArbitrary(), fc.uniqueArray(fc.nat(60), { maxLength: 15 }), fc.integer({ min: 1, max: 10 }), async (events, faultyCalls, batchSize) => {
+        const records = toRecords(events);
+        const clean = await deliverCleanly(records);
+        const faulty = await deliverThrough(records, failAtCalls(faultyCalls), { batchSize, maxRetries: faultyCalls.length });
+
+        expect(faulty.limits).toEqual(clean.limits);
+        expect(faulty.summary).toEqual(clean.summary);
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
+  it('faults at random calls (any method, so also between a write and its watermark), retried: same state as fault-free', async () => {
+    await fc.assert(
+      fc.asyncProperty(domainStreamArbitrary(), fc.integer(), fc.double({ min: 0, max: 0.5, noNaN: true }), async (events, seed, rate) => {
+        const records = toRecords(events);
+        const random = randomFrom(seed);
+        const clean = await deliverCleanly(records);
+        const faulty = await deliverThrough(records, () => random() < rate, { batchSize: 5, maxRetries: 500 });
+
+        expect(faulty.limits).toEqual(clean.limits);
+        expect(faulty.summary).toEqual(clean.summary);
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
+  it('faults that outlast the retries: `failed` counts exactly the abandoned records, the rest is as if they never came', async () => {
+    const budget = fc.oneof(fc.nat(5), fc.constant(Number.POSITIVE_INFINITY));
+    await fc.assert(
+      fc.asyncProperty(
+        domainStreamArbitrary(),
+        fc.dictionary(fc.constantFrom('user-0', 'user-1', 'user-2'), budget),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (events, budgets, batchSize, maxRetries) => {
+          const records = toRecords(events);
+          const givenUp = expectedGiveUps(records, new Map(Object.entries(budgets)), batchSize, maxRetries);
+          const left = new Map(Object.entries(budgets));
+          const failFirstCalls = (call: StoreCall) => {
+            const remaining = left.get(call.key) ?? 0;
+            if (call.method !== 'getWatermark' || remaining === 0) return false;
+            left.set(call.key, remaining - 1);
+            return true;
+          };
+          const faulty = await deliverThrough(records, failFirstCalls, { batchSize, maxRetries });
+          const survivors = await deliverCleanly(records.filter((record) => !givenUp.has(record)));
+
+          expect(faulty.summary.failed).toBe(givenUp.size);
+          expect(faulty.summary).toEqual({ ...survivors.summary, records: records.length, failed: givenUp.size });
+          expect(faulty.limits).toEqual(survivors.limits);
+        },
+      ),
+      PROPERTY_RUNS,
+    );
+  });
+});
