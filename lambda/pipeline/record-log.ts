@@ -6,6 +6,14 @@ import type { ProgressGap } from '../domain/rules';
 /** Raw data kept in an ERROR line; beyond it the line says the data was cut. */
 export const RAW_DATA_LOG_LIMIT = 64 * 1024;
 
+/**
+ * Longest id or amount a log line repeats. Ids come from the producer and may
+ * be megabytes long; clipped, every line stays within the raw data allowance.
+ */
+export const LOGGED_FIELD_LIMIT = 256;
+
+const clip = (text: string): string => (text.length > LOGGED_FIELD_LIMIT ? `${text.slice(0, LOGGED_FIELD_LIMIT)}…` : text);
+
 /** Where to find a record again in the stream: sequence number and partition key. */
 const locate = (record: KinesisStreamRecord) => ({
   kinesisSequenceNumber: record.kinesis?.sequenceNumber,
@@ -14,9 +22,9 @@ const locate = (record: KinesisStreamRecord) => ({
 
 /** Ids only: the payload may hold personal data and is never logged outside rejected raw data. */
 const identify = (envelope: EventEnvelope) => ({
-  eventId: envelope.eventId,
-  eventType: envelope.type,
-  aggregateId: envelope.aggregateId,
+  eventId: clip(envelope.eventId),
+  eventType: clip(envelope.type),
+  aggregateId: clip(envelope.aggregateId),
   sequenceNumber: envelope.sequenceNumber,
   correlation_id: envelope.correlationId,
 });
@@ -57,7 +65,7 @@ export const logOrphaned = (
   envelope: EventEnvelope,
   userLimitId: string,
 ): 'orphaned' => {
-  logger.warn('Record orphaned: limit not in store', { userLimitId, ...locate(record), ...identify(envelope) });
+  logger.warn('Record orphaned: limit not in store', { userLimitId: clip(userLimitId), ...locate(record), ...identify(envelope) });
   return 'orphaned';
 };
 
@@ -69,8 +77,9 @@ export const logProgressGap = (
   gap: ProgressGap,
 ): void => {
   logger.warn('Progress gap: stored progress differs from previousProgress, events were missed', {
-    userLimitId,
-    ...gap,
+    userLimitId: clip(userLimitId),
+    storedProgress: clip(gap.storedProgress),
+    previousProgress: clip(gap.previousProgress),
     ...locate(record),
     ...identify(envelope),
   });
