@@ -1,20 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EventEnvelope } from '../domain/events';
 import { describeFirstIssue } from './describe-issue';
 import { accept, type Checked, refuse } from './result';
+import { compiled, nonEmptyString } from './zod';
 
-const nonEmptyString = z.string().min(1, 'must be a non-empty string');
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const envelopeSchema = z.object({
-  eventId: nonEmptyString,
-  type: nonEmptyString,
-  aggregateId: nonEmptyString,
-  sequenceNumber: z.number().int('must be an integer').nonnegative('must not be negative'),
-  createdAt: z.number(),
-  payload: z.custom<Record<string, unknown>>(isPlainObject, 'must be an object'),
-});
+const envelopeSchema = compiled(
+  z.object({
+    eventId: nonEmptyString,
+    type: nonEmptyString,
+    aggregateId: nonEmptyString,
+    sequenceNumber: z.number().check(z.int('must be an integer'), z.nonnegative('must not be negative')),
+    createdAt: z.number(),
+    payload: z.custom<Record<string, unknown>>(isPlainObject, 'must be an object'),
+  }),
+);
 
 /** Rule 2 of DOMAIN.md: the envelope fields every event must carry. */
 export const checkEnvelope = (data: Record<string, unknown>): Checked<EventEnvelope> => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DECIMAL_PATTERN } from '../domain/decimal';
 import type {
   UserLimitCreatedPayload,
@@ -8,41 +8,48 @@ import type {
 import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../domain/user-limit';
 import { describeFirstIssue } from './describe-issue';
 import { accept, type Checked, refuse } from './result';
+import { compiled, nonEmptyString } from './zod';
 
-const nonEmptyString = z.string().min(1, 'must be a non-empty string');
 const decimalString = z
   .string()
-  .regex(DECIMAL_PATTERN, 'must be a decimal string of ASCII digits like "200" or "9800.00"');
+  .check(z.regex(DECIMAL_PATTERN, 'must be a decimal string of ASCII digits like "200" or "9800.00"'));
+const optionalNumber = z.optional(z.number());
 
 /** Unknown payload fields (remainingAmount, jurisdiction, …) are dropped, not refused. */
-const createdSchema: z.ZodType<UserLimitCreatedPayload> = z.object({
-  userLimitId: nonEmptyString,
-  userId: nonEmptyString,
-  brandId: nonEmptyString,
-  currencyCode: nonEmptyString,
-  type: z.enum(LIMIT_TYPES),
-  period: z.enum(LIMIT_PERIODS),
-  status: z.enum(LIMIT_STATUSES),
-  value: decimalString,
-  activeFrom: z.number(),
-  activeUntil: z.number().optional(),
-  nextResetTime: z.number().optional(),
-});
+const createdSchema: z.ZodMiniType<UserLimitCreatedPayload> = compiled(
+  z.object({
+    userLimitId: nonEmptyString,
+    userId: nonEmptyString,
+    brandId: nonEmptyString,
+    currencyCode: nonEmptyString,
+    type: z.enum(LIMIT_TYPES),
+    period: z.enum(LIMIT_PERIODS),
+    status: z.enum(LIMIT_STATUSES),
+    value: decimalString,
+    activeFrom: z.number(),
+    activeUntil: optionalNumber,
+    nextResetTime: optionalNumber,
+  }),
+);
 
-const progressChangedSchema: z.ZodType<UserLimitProgressChangedPayload> = z.object({
-  userLimitId: nonEmptyString,
-  amount: decimalString,
-  previousProgress: decimalString,
-  nextResetTime: z.number().optional(),
-});
+const progressChangedSchema: z.ZodMiniType<UserLimitProgressChangedPayload> = compiled(
+  z.object({
+    userLimitId: nonEmptyString,
+    amount: decimalString,
+    previousProgress: decimalString,
+    nextResetTime: optionalNumber,
+  }),
+);
 
-const resetSchema: z.ZodType<UserLimitResetPayload> = z.object({
-  userLimitId: nonEmptyString,
-  nextResetTime: z.number().optional(),
-});
+const resetSchema: z.ZodMiniType<UserLimitResetPayload> = compiled(
+  z.object({
+    userLimitId: nonEmptyString,
+    nextResetTime: optionalNumber,
+  }),
+);
 
 const checkerFor =
-  <T>(schema: z.ZodType<T>) =>
+  <T>(schema: z.ZodMiniType<T>) =>
   (payload: Record<string, unknown>): Checked<T> => {
     const result = schema.safeParse(payload);
     return result.success ? accept(result.data) : refuse(describeFirstIssue('payload', result.error));
