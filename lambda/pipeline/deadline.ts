@@ -57,13 +57,6 @@ export const batchBudgetMs = (context: Context | undefined): number | undefined 
     : undefined;
 
 /**
- * Races one record's processing against the deadline: a single race per
- * record rather than per store call keeps the hot path cheap.
- */
-export const beforeDeadline = <T>(work: Promise<T>, deadline: Deadline | undefined): Promise<T> =>
-  deadline === undefined ? work : Promise.race([work, deadline.expired]);
-
-/**
  * The store, refusing every call once the deadline has passed. A record whose
  * processing lost the race may still wake up later (a hung read answering);
  * this stops it from writing behind the batch's back. A write already sent

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamBatchResponse, KinesisStreamRecord } from 'aws-lambda';
 import type { UserLimitStore } from '../store/user-limit-store';
-import { beforeDeadline, type Deadline } from './deadline';
+import type { Deadline } from './deadline';
 import type { Outcome } from './outcome';
 import { processRecord } from './process-record';
 import { logFailed } from './record-log';
@@ -16,7 +16,10 @@ export interface BatchResult {
  * Processes records strictly in order. On the first store failure it stops:
  * that record is reported (Lambda retries from it, keeping per-user order),
  * and it and every record after it count as `failed` for this invocation.
- * A record still in the store when the `deadline` passes fails the same way.
+ *
+ * With a `deadline`, the whole batch races it once (no per-record cost): the
+ * record still in progress when it passes fails the same way. The abandoned
+ * loop may wake up later; it then stops without touching the result.
  */
 export const processBatch = async (
   records: readonly KinesisStreamRecord[],
@@ -25,15 +28,30 @@ export const processBatch = async (
   deadline?: Deadline,
 ): Promise<BatchResult> => {
   const outcomes: Outcome[] = [];
-  for (const record of records) {
-    try {
-      outcomes.push(await beforeDeadline(processRecord(record, store, logger), deadline));
-    } catch (error) {
-      const notProcessed = records.length - outcomes.length - 1;
-      logFailed(logger, record, error, notProcessed);
-      while (outcomes.length < records.length) outcomes.push('failed');
-      return { outcomes, response: { batchItemFailures: [{ itemIdentifier: record.kinesis.sequenceNumber }] } };
+  const failAtCurrent = (error: unknown): BatchResult => {
+    const record = records[outcomes.length]!;
+    logFailed(logger, record, error, records.length - outcomes.length - 1);
+    const failed: Outcome[] = [...outcomes];
+    while (failed.length < records.length) failed.push('failed');
+    return { outcomes: failed, response: { batchItemFailures: [{ itemIdentifier: record.kinesis.sequenceNumber }] } };
+  };
+  const run = async (): Promise<BatchResult | undefined> => {
+    for (const record of records) {
+      let outcome: Outcome;
+      try {
+        outcome = await processRecord(record, store, logger);
+      } catch (error) {
+        return deadline?.passed ? undefined : failAtCurrent(error);
+      }
+      if (deadline?.passed) return undefined;
+      outcomes.push(outcome);
     }
+    return { outcomes, response: { batchItemFailures: [] } };
+  };
+  if (deadline === undefined) return (await run())!;
+  try {
+    return (await Promise.race([run(), deadline.expired]))!;
+  } catch (error) {
+    return failAtCurrent(error);
   }
-  return { outcomes, response: { batchItemFailures: [] } };
 };

@@ -68,11 +68,13 @@ describe('a store that hangs', () => {
       getWatermark: (aggregateId) => inner.getWatermark(aggregateId),
       setWatermark: (aggregateId, sequenceNumber) => inner.setWatermark(aggregateId, sequenceNumber),
     };
-    const { response } = await run(slow, contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 50));
+    const { response, outcomes, logs } = await run(slow, contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 50));
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[0]!.kinesis.sequenceNumber }]);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(inner.snapshot()).toEqual([]);
     expect(await inner.getWatermark('alice')).toBeUndefined();
+    expect(outcomes).toEqual(['failed', 'failed', 'failed']);
+    expect(logs.entries().filter((entry) => entry.level === 'ERROR')).toHaveLength(1);
   }, 5_000);
 
   it('leaves no timer behind when the batch ends well before its deadline', async () => {
