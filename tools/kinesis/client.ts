@@ -39,6 +39,7 @@ export const createKinesisClient = (options: KinesisEndpointOptions): KinesisCli
     requestHandler: new NodeHttpHandler({
       connectionTimeout: options.connectionTimeoutMs ?? 2_000,
       requestTimeout: options.requestTimeoutMs ?? 30_000,
+      throwOnRequestTimeout: true, // otherwise a silent endpoint only logs a warning and the call hangs
     }),
   });
 

@@ -25,7 +25,16 @@ const codeOf = (error: unknown): string | undefined => {
   if (name === 'TimeoutError') return 'ETIMEDOUT'; // the SDK's connection and request timeouts
   // Node's happy-eyeballs connect reports an AggregateError of per-address failures.
   if (Array.isArray(errors)) return errors.map(codeOf).find((inner) => inner !== undefined);
-  return undefined;
+  // An error from another realm (e.g. under jest) reaches us re-wrapped by the SDK, code only in the text.
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' ? Object.keys(CONNECTION_CODES).find((known) => message.includes(` ${known} `) || message.endsWith(` ${known}`)) : undefined;
+};
+
+/** Name and message of anything thrown; SDK errors may come from another realm, so no instanceof. */
+export const errorFields = (error: unknown): { name?: string; message: string } => {
+  if (typeof error !== 'object' || error === null) return { message: String(error) };
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  return { name: typeof name === 'string' ? name : undefined, message: typeof message === 'string' ? message : String(error) };
 };
 
 const httpStatusOf = (error: unknown): number | undefined =>
@@ -44,16 +53,16 @@ export const explainKinesisFailure = (error: unknown, operation: string, endpoin
       `Kinesis endpoint ${endpoint} does not answer (${CONNECTION_CODES[code]}); is it running, and is --endpoint right?`,
     );
   }
-  if (!(error instanceof Error)) return error;
-  if (error.name === 'CredentialsProviderError') {
+  const { name, message } = errorFields(error);
+  if (name === 'CredentialsProviderError') {
     return new KinesisToolError(`no AWS credentials for ${endpoint}: set AWS_PROFILE or AWS_ACCESS_KEY_ID, or use a loopback endpoint`);
   }
   const status = httpStatusOf(error);
-  if (error.name === 'Unknown' && status !== undefined) {
+  if (name === 'Unknown' && status !== undefined) {
     return new KinesisToolError(`${operation} at ${endpoint} got HTTP ${status} without a Kinesis error; is it a Kinesis endpoint?`);
   }
   if (typeof (error as { $fault?: unknown }).$fault === 'string') {
-    return new KinesisToolError(`${operation} failed at ${endpoint}: ${error.name}: ${error.message.split('\n')[0]}`);
+    return new KinesisToolError(`${operation} failed at ${endpoint}: ${name}: ${message.split('\n')[0]}`);
   }
   return error;
 };

@@ -86,10 +86,10 @@ export const produceRecords = async (
         Data: records[index]!.data,
         PartitionKey: records[index]!.partitionKey,
       }));
-      result.requests += 1;
-      const response = await callKinesis(counted.connection, 'PutRecords', (client) =>
-        client.send(new PutRecordsCommand({ StreamName: options.streamName, Records: entries })),
-      );
+      const response = await callKinesis(counted.connection, 'PutRecords', (client) => {
+        result.requests += 1; // each try, throttled ones included
+        return client.send(new PutRecordsCommand({ StreamName: options.streamName, Records: entries }));
+      });
       const failed: number[] = [];
       let failureCode: string | undefined;
       let failureMessage: string | undefined;

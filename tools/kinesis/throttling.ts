@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { KinesisToolError } from './errors';
+import { errorFields, KinesisToolError } from './errors';
 
 /** Error codes with which Kinesis says "slow down"; retrying later helps. */
 const THROTTLING_CODES = new Set([
@@ -61,7 +61,7 @@ export const retryThrottled = async <T>(operation: string, call: () => Promise<T
     try {
       return await call();
     } catch (error) {
-      const code = error instanceof Error ? error.name : undefined;
+      const code = errorFields(error).name;
       if (!isThrottlingCode(code)) throw error;
       await waitAfterThrottle(operation, attempt, code, options);
     }
