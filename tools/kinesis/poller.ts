@@ -16,6 +16,7 @@ export interface PollOptions {
 export interface PollResult {
   /** Records read per shard id, in ListShards order. */
   recordsPerShard: Record<string, number>;
+  /** GetRecords calls, throttled ones included. */
   getRecordsCalls: number;
   throttles: number;
 }
@@ -63,10 +64,10 @@ export const pollStream = async (connection: KinesisConnection, options: PollOpt
     let iterator = first;
     while (iterator !== undefined) {
       const current = iterator;
-      getRecordsCalls += 1;
-      const page = await callKinesis(counted.connection, 'GetRecords', (client) =>
-        client.send(new GetRecordsCommand({ ShardIterator: current, Limit: options.limit ?? 1000 })),
-      );
+      const page = await callKinesis(counted.connection, 'GetRecords', (client) => {
+        getRecordsCalls += 1; // each try, throttled ones included
+        return client.send(new GetRecordsCommand({ ShardIterator: current, Limit: options.limit ?? 1000 }));
+      });
       const records = (page.Records ?? []).map((record) => toLambdaRecord(record, shardId, options.streamArn));
       recordsPerShard[shardId] = (recordsPerShard[shardId] ?? 0) + records.length;
       if (records.length > 0) await options.deliver(shardId, records);
