@@ -23,6 +23,9 @@ export interface Deadline {
   cancel(): void;
 }
 
+/** Node fires a longer timeout after 1 ms, so longer budgets are capped (24.8 days is no deadline anyway). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const deadlineError = () =>
   new StoreDeadlineError(`store call still pending ${DEADLINE_SAFETY_MARGIN_MS} ms before the Lambda timeout`);
 
@@ -38,7 +41,7 @@ export const startDeadline = (budgetMs: number): Deadline => {
     timer = setTimeout(() => {
       passed = true;
       reject(deadlineError());
-    }, Math.max(0, budgetMs));
+    }, Math.min(Math.max(0, budgetMs), MAX_TIMER_MS));
   });
   expired.catch(() => undefined);
   return {
@@ -50,11 +53,15 @@ export const startDeadline = (budgetMs: number): Deadline => {
   };
 };
 
-/** The batch's time budget: remaining time minus the margin; undefined without a context (local tools). */
-export const batchBudgetMs = (context: Context | undefined): number | undefined =>
-  typeof context?.getRemainingTimeInMillis === 'function'
-    ? context.getRemainingTimeInMillis() - DEADLINE_SAFETY_MARGIN_MS
-    : undefined;
+/**
+ * The batch's time budget: remaining time minus the margin. Undefined without
+ * a context (local tools) or when the context gives no finite time.
+ */
+export const batchBudgetMs = (context: Context | undefined): number | undefined => {
+  if (typeof context?.getRemainingTimeInMillis !== 'function') return undefined;
+  const remaining = context.getRemainingTimeInMillis();
+  return Number.isFinite(remaining) ? remaining - DEADLINE_SAFETY_MARGIN_MS : undefined;
+};
 
 /**
  * The store, refusing every call once the deadline has passed. A record whose

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { createHandler } from '../../lambda/create-handler';
-import { DEADLINE_SAFETY_MARGIN_MS, startDeadline } from '../../lambda/pipeline/deadline';
+import { batchBudgetMs, DEADLINE_SAFETY_MARGIN_MS, startDeadline } from '../../lambda/pipeline/deadline';
 import type { Outcome } from '../../lambda/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import type { UserLimitStore } from '../../lambda/store/user-limit-store';
@@ -93,6 +93,18 @@ describe('a store that hangs', () => {
 });
 
 describe('startDeadline', () => {
+  it('a budget beyond what a timer holds does not fire at once; a context without finite time means no deadline', async () => {
+    const far = startDeadline(Number.MAX_SAFE_INTEGER);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(far.passed).toBe(false);
+    far.cancel();
+    for (const remaining of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(batchBudgetMs({ getRemainingTimeInMillis: () => remaining } as Context)).toBeUndefined();
+    }
+    expect(batchBudgetMs({ getRemainingTimeInMillis: () => 10_000 } as Context)).toBe(10_000 - DEADLINE_SAFETY_MARGIN_MS);
+    expect(batchBudgetMs(undefined)).toBeUndefined();
+  });
+
   it('rejects with StoreDeadlineError when the budget is spent, and never once cancelled', async () => {
     await expect(startDeadline(10).expired).rejects.toThrow(/pending .* before the Lambda timeout/);
     const cancelled = startDeadline(10);

@@ -3,6 +3,7 @@ import type { KinesisStreamRecord } from 'aws-lambda';
 import { createHandler } from '../../lambda/create-handler';
 import { OUTCOMES, type Outcome } from '../../lambda/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
+import { EventSourceEmulator } from '../../tools/event-source-emulator';
 import { syntheticSequenceNumber, toKinesisRecord } from '../../tools/kinesis-records';
 import { FaultyStore, type StoreCall } from '../support/faulty-store';
 import { domainStreamArbitrary, PROPERTY_RUNS } from '../support/limit-streams';
@@ -86,6 +87,21 @@ describe('any record data (property)', () => {
           expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[firstFailed]!.kinesis.sequenceNumber }]);
           expect(outcomes.slice(firstFailed).every((outcome) => outcome === 'failed')).toBe(true);
         }
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
+  it('through the event source emulator: every distinct record counted once, nothing failed', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(recordData, { maxLength: 25 }), fc.integer({ min: 1, max: 10 }), async (datas, batchSize) => {
+        const records = asRecords(datas);
+        const emulator = new EventSourceEmulator({ store: new InMemoryUserLimitStore(), logger: captureLogs('ERROR').logger, batchSize });
+        await emulator.deliver(records);
+        const summary = emulator.summary();
+        expect(summary.records).toBe(records.length);
+        expect(summary.failed).toBe(0);
+        expect(emulator.invocations).toBe(Math.ceil(records.length / batchSize));
       }),
       PROPERTY_RUNS,
     );
