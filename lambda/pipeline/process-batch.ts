@@ -4,7 +4,7 @@ import type { UserLimitStore } from '../store/user-limit-store';
 import type { Deadline } from './deadline';
 import type { Outcome } from './outcome';
 import { processRecord } from './process-record';
-import { logFailed } from './record-log';
+import { isDebugEnabled, logFailed } from './record-log';
 
 /** What one batch gave: an outcome per record, in order, and Lambda's response. */
 export interface BatchResult {
@@ -28,6 +28,7 @@ export const processBatch = async (
   deadline?: Deadline,
 ): Promise<BatchResult> => {
   const outcomes: Outcome[] = [];
+  const debug = isDebugEnabled(logger);
   const failAtCurrent = (error: unknown): BatchResult => {
     const record = records[outcomes.length]!;
     logFailed(logger, record, error, records.length - outcomes.length - 1);
@@ -39,7 +40,7 @@ export const processBatch = async (
     for (const record of records) {
       let outcome: Outcome;
       try {
-        outcome = await processRecord(record, store, logger);
+        outcome = await processRecord(record, store, logger, debug);
       } catch (error) {
         return deadline?.passed ? undefined : failAtCurrent(error);
       }

@@ -50,17 +50,24 @@ export const logRejected = (
 };
 
 /**
- * DEBUG line per record. At INFO (as deployed) the line is dropped, so its
- * attributes are not even built: per record, that work was one of the
- * handler's largest costs (see README, Performance).
+ * Whether the logger prints DEBUG lines. Asked once per batch: Powertools
+ * reads an environment variable on every level check, which per record was
+ * one of the handler's largest costs (README, Performance).
+ */
+export const isDebugEnabled = (logger: Logger): boolean => logger.level <= LogLevelThreshold.DEBUG;
+
+/**
+ * DEBUG line per record. At INFO (as deployed) the line would be dropped, so
+ * with `debug` false its attributes are not even built.
  */
 export const logOutcome = (
   logger: Logger,
   record: KinesisStreamRecord,
   outcome: 'applied' | 'duplicates' | 'ignored',
   envelope: EventEnvelope,
+  debug: boolean,
 ): typeof outcome => {
-  if (logger.level <= LogLevelThreshold.DEBUG) logger.debug(`Record ${outcome}`, { ...locate(record), ...identify(envelope) });
+  if (debug) logger.debug(`Record ${outcome}`, { ...locate(record), ...identify(envelope) });
   return outcome;
 };
 
