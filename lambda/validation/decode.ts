@@ -3,8 +3,13 @@ import { accept, type Checked, refuse } from './result';
 
 /** Keys that could reach an object's prototype if the data were ever merged or assigned. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** Cheap pre-check on the text; `\u` catches keys spelled with escapes. */
-const MAY_HOLD_FORBIDDEN_KEY = /__proto__|constructor|prototype|\\u/;
+/**
+ * Cheap pre-check on the text; `\u` catches keys spelled with escapes. Four
+ * substring searches, not one regex alternation: the same answer in 60 % of
+ * the time on the benchmark's records (README, Performance).
+ */
+const mayHoldForbiddenKey = (text: string): boolean =>
+  text.includes('__proto__') || text.includes('constructor') || text.includes('prototype') || text.includes('\\u');
 
 const BASE64_BODY = /^[A-Za-z0-9+/]*$/;
 
@@ -28,7 +33,7 @@ export const decodeRecordData = (data: unknown): Checked<Record<string, unknown>
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return refuse(`data: JSON ${describeJsonValue(parsed)}, expected an object`);
   }
-  if (MAY_HOLD_FORBIDDEN_KEY.test(text)) {
+  if (mayHoldForbiddenKey(text)) {
     const path = findForbiddenKey(parsed);
     if (path !== undefined) return refuse(`${path}: forbidden key (prototype pollution)`);
   }
