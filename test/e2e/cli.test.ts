@@ -42,7 +42,7 @@ describe('npm run produce', () => {
       const run = await runTool('produce.ts', ['--endpoint', kinesalite.endpoint, '--stream', 'cli-stream', '--batch-size', '5', 'tools/fixtures/recorded-stream.json']);
       expect(run.stderr).not.toMatch(/error/);
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^Put 17 records from 1 file\(s\) on cli-stream at http:\/\/127\.0\.0\.1:\d+: 4 PutRecords calls, 0 records retried, 0 throttles$/m);
+      expect(run.stdout).toMatch(/^Put 17 records from 1 file\(s\) on cli-stream at http:\/\/127\.0\.0\.1:\d+: 17 PutRecords calls, 0 records retried, 0 throttles$/m);
 
       const read: Array<{ partitionKey: string; aggregateId: string; eventId: string }> = [];
       await pollStream(connection, {
