@@ -46,7 +46,7 @@ const readOptions = () => {
       },
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
   }
   return {
     json: values.json === true,
