@@ -29,16 +29,18 @@ export const buildSampleEvents = (): Map<string, KinesisStreamEvent> => {
     if (!samples.has(name)) samples.set(name, toKinesisEvent([records[index]!]));
   });
   samples.set('recorded-stream.json', toKinesisEvent(records));
-  const firstPoison = records.length;
-  const poison = POISON_DATA.map(([, data], offset) =>
+  // Good records (CREATED ×3, first PROGRESS_CHANGED) interleaved with poison pills, numbered in
+  // delivery order like one shard: sequence numbers only go up.
+  const good = stream.slice(2, 6).map((event) => Buffer.from(JSON.stringify(event), 'utf8'));
+  const poison = POISON_DATA.map(([, data]) => data);
+  const mixedData = [good[0]!, poison[0]!, poison[1]!, good[1]!, poison[2]!, poison[3]!, good[2]!, poison[4]!, poison[5]!, good[3]!];
+  const mixed: KinesisStreamRecord[] = mixedData.map((data, offset) =>
     toKinesisRecord(data, {
-      partitionKey: 'poison-user',
-      sequenceNumber: syntheticSequenceNumber(firstPoison + offset),
-      approximateArrivalTimestamp: 1647946090.5,
+      partitionKey: 'VijPYTEOgK7dxLs5fBjJ',
+      sequenceNumber: syntheticSequenceNumber(records.length + offset),
+      approximateArrivalTimestamp: 1647946090.5 + offset / 1000,
     }),
   );
-  const good = records.slice(2, 6);
-  const mixed: KinesisStreamRecord[] = [good[0]!, poison[0]!, poison[1]!, good[1]!, poison[2]!, poison[3]!, good[2]!, poison[4]!, poison[5]!, good[3]!];
   samples.set('poison-pills.json', toKinesisEvent(mixed));
   return samples;
 };

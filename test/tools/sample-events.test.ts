@@ -25,4 +25,13 @@ describe('events/', () => {
       'user-limit-reset.json',
     ]);
   });
+
+  it('numbers records like one shard: sequence numbers only go up within a file', () => {
+    for (const [name, event] of buildSampleEvents()) {
+      const numbers = event.Records.map((record) => BigInt(record.kinesis.sequenceNumber));
+      const sorted = [...numbers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect({ name, numbers }).toEqual({ name, numbers: sorted });
+      expect(new Set(numbers).size).toBe(numbers.length);
+    }
+  });
 });
