@@ -20,7 +20,7 @@ const WARMUP_SEEDS = [7, 8, 9];
 /** Users in a warm-up batch: the same event mix, but only a few dozen limits left in the store. */
 const WARMUP_USERS = 10;
 
-const DEFAULTS = { records: 10_000, users: 1_000, iterations: 15, warmup: 3, 'import-runs': 15, limits: 100_000 };
+const DEFAULTS = { records: 10_000, users: 1_000, iterations: 11, warmup: 2, 'import-runs': 15, limits: 100_000 };
 
 const positiveInteger = (name: keyof typeof DEFAULTS, text: string | undefined, minimum = 1): number => {
   if (text === undefined) return DEFAULTS[name];
