@@ -66,7 +66,7 @@ const findForbiddenKey = (root: object): string | undefined => {
     const [node, path] = stack.pop()!;
     for (const key of Object.keys(node)) {
       const childPath = Array.isArray(node) ? `${path}[${key}]` : `${path}.${key}`;
-      if (FORBIDDEN_KEYS.has(key)) return childPath.slice(0, 200);
+      if (FORBIDDEN_KEYS.has(key)) return childPath; // parent path is already clipped; the key stays readable
       const child = (node as Record<string, unknown>)[key];
       if (typeof child === 'object' && child !== null) stack.push([child, childPath.slice(0, 200)]);
     }

@@ -43,6 +43,7 @@ const BAD_INPUT: Array<[string, () => KinesisStreamRecord, string]> = [
   ['userLimitId empty', () => recordOf(reset(2, { userLimitId: '' })), 'payload.userLimitId'],
   ['__proto__ key in payload', () => recordOf(`{"eventId":"e","type":"USER_LIMIT_RESET","aggregateId":"u","sequenceNumber":1,"createdAt":1,"payload":{"userLimitId":"l","__proto__":{"isAdmin":true}}}`), '__proto__'],
   ['constructor key in envelope', () => recordOf({ ...created(1), constructor: { prototype: { isAdmin: true } } }), 'constructor'],
+  ['prototype key nested deep under long keys', () => recordOf({ ...created(1), extra: { ['k'.repeat(300)]: { nested: { prototype: {} } } } }), 'prototype: forbidden key'],
   ['escaped __proto__ key', () => recordOf(`{"eventId":"e","type":"USER_LIMIT_RESET","aggregateId":"u","sequenceNumber":1,"createdAt":1,"payload":{"userLimitId":"l","\\u005f_proto__":{"isAdmin":true}}}`), '__proto__'],
 ];
 
