@@ -2,8 +2,16 @@ import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { EventSourceEmulator } from '../../tools/event-source-emulator';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { created, progressChanged } from './helpers/events';
-import { FlakyStore } from './helpers/flaky-store';
+import { FaultyStore } from '../support/faulty-store';
 import { captureLogger, harness } from './helpers/harness';
+
+/** A store whose writes of limit-2 fail `times` times (a transient outage), then succeed. */
+const flakyStore = (times: number) => {
+  const inner = new InMemoryUserLimitStore();
+  let failed = 0;
+  const store = new FaultyStore(inner, ({ method, key }) => method === 'put' && key === 'limit-2' && failed++ < times);
+  return { store, inner };
+};
 
 const events = [
   created(1),
@@ -15,7 +23,7 @@ const events = [
 
 describe('a transient store failure', () => {
   it('reports exactly that record and applies nothing after it', async () => {
-    const store = new FlakyStore(new Set(['limit-2']));
+    const { store } = flakyStore(1);
     const { handler, lastOutcomes, lines } = harness(store);
     const records = wrapDomainEvents(events);
     const response = await handler({ Records: records });
@@ -35,24 +43,24 @@ describe('a transient store failure', () => {
     const clean = new InMemoryUserLimitStore();
     await new EventSourceEmulator({ store: clean, logger: captureLogger().logger }).deliver(wrapDomainEvents(events));
 
-    const flaky = new FlakyStore(new Set(['limit-2']), 2);
-    const emulator = new EventSourceEmulator({ store: flaky, logger: captureLogger().logger });
+    const flaky = flakyStore(2);
+    const emulator = new EventSourceEmulator({ store: flaky.store, logger: captureLogger().logger });
     await emulator.deliver(wrapDomainEvents(events));
 
-    expect(flaky.failures).toEqual(['limit-2', 'limit-2']);
+    expect(flaky.store.faults).toBe(2);
     expect(emulator.invocations).toBe(3);
-    expect(flaky.snapshot()).toEqual(clean.snapshot());
+    expect(flaky.inner.snapshot()).toEqual(clean.snapshot());
     expect(emulator.summary()).toEqual({ records: 5, applied: 5, duplicates: 0, ignored: 0, orphaned: 0, rejected: 0, failed: 0 });
   });
 
   it('after 3 retries counts the rest of the batch as failed and goes on with the next batch', async () => {
-    const flaky = new FlakyStore(new Set(['limit-2']), 99);
-    const emulator = new EventSourceEmulator({ store: flaky, logger: captureLogger().logger, batchSize: 4 });
+    const flaky = flakyStore(99);
+    const emulator = new EventSourceEmulator({ store: flaky.store, logger: captureLogger().logger, batchSize: 4 });
     await emulator.deliver(wrapDomainEvents(events));
 
-    expect(flaky.failures).toHaveLength(4);
+    expect(flaky.store.faults).toBe(4);
     expect(emulator.invocations).toBe(1 + 3 + 1);
     expect(emulator.summary()).toEqual({ records: 5, applied: 2, duplicates: 0, ignored: 0, orphaned: 0, rejected: 0, failed: 3 });
-    expect((await flaky.get('limit-1'))?.progress).toBe('15');
+    expect((await flaky.inner.get('limit-1'))?.progress).toBe('15');
   });
 });

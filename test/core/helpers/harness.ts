@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamRecord } from 'aws-lambda';
 import { createHandler, type KinesisHandler } from '../../../lambda/create-handler';
@@ -6,25 +5,15 @@ import type { Outcome } from '../../../lambda/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../../lambda/store/in-memory-store';
 import type { UserLimitStore } from '../../../lambda/store/user-limit-store';
 import { syntheticSequenceNumber, toKinesisRecord } from '../../../tools/kinesis-records';
-import { createLoggerTo } from '../../../tools/stderr-logger';
+import { captureLogs } from '../../support/log-capture';
 
 /** A JSON log line as Powertools prints it. */
 export type LogLine = Record<string, unknown> & { level: string; message: string };
 
-/** A DEBUG logger whose lines are kept in memory, parsed. */
+/** A DEBUG logger whose lines are kept in memory, parsed, as they are written. */
 export const captureLogger = (): { logger: Logger; lines: LogLine[] } => {
-  const lines: LogLine[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) lines.push(JSON.parse(text) as LogLine);
-      done();
-    },
-  });
-  const previous = process.env.POWERTOOLS_LOG_LEVEL;
-  delete process.env.POWERTOOLS_LOG_LEVEL;
-  const logger = createLoggerTo(sink, 'DEBUG');
-  if (previous !== undefined) process.env.POWERTOOLS_LOG_LEVEL = previous;
-  return { logger, lines };
+  const { logger, parsed } = captureLogs('DEBUG');
+  return { logger, lines: parsed as LogLine[] };
 };
 
 /** A handler over its own store, remembering each invocation's outcomes. */
