@@ -82,6 +82,14 @@ describe('npm run bench', () => {
     expect(typeof document.cpu).toBe('string');
   });
 
+  test('through `npm run bench -- --json` (build included) stdout is still one document', () => {
+    const tiny = ['--records', '100', '--users', '10', '--iterations', '1', '--warmup', '0', '--import-runs', '1', '--limits', '100'];
+    const result = spawnSync('npm', ['run', '-s', 'bench', '--', '--json', ...tiny], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(result.status).toBe(0);
+    expect(Object.keys(JSON.parse(result.stdout))).toContain('handlerMs');
+    expect(result.stderr).toContain('dist/handler.js');
+  });
+
   test('a bad option is one line on stderr and exit code 2', () => {
     const { stdout, stderr, status } = runBench(['--records', 'many']);
     expect(status).toBe(2);
