@@ -6,7 +6,7 @@ import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodej
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
 /** The Lambda handler module that both the stack and `npm run build` bundle. */
-export const HANDLER_ENTRY = join(PROJECT_ROOT, 'lambda', 'handler.ts');
+export const HANDLER_ENTRY = join(PROJECT_ROOT, 'lambda', 'processor', 'handler.ts');
 
 /** The exported function Lambda calls (`index.handler` in the deployed asset). */
 export const HANDLER_EXPORT = 'handler';

@@ -23,7 +23,7 @@ export interface ProcessorFunctionProps {
 }
 
 /**
- * The Lambda function running `lambda/handler.ts`, with its own log group and
+ * The Lambda function running `lambda/processor/handler.ts`, with its own log group and
  * its own role: the role starts empty (no AWS managed policy) and gets only
  * write access to that log group here; the event source adds stream read and
  * DLQ send.

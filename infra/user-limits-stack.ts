@@ -15,7 +15,7 @@ import { resolveStackProps, type ResolvedStackProps, type UserLimitsStackProps }
 export const STACK_NAME = 'UserLimitsStack';
 
 /**
- * Kinesis stream → Lambda (`lambda/handler.ts`) with a hardened event source
+ * Kinesis stream → Lambda (`lambda/processor/handler.ts`) with a hardened event source
  * mapping, an SQS on-failure destination, alarms and outputs.
  */
 export class UserLimitsStack extends Stack {

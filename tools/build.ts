@@ -8,7 +8,7 @@ import { runCli } from './usage-error';
 export const DIST_BUNDLE = join(PROJECT_ROOT, 'dist', 'handler.js');
 
 /**
- * Bundles lambda/handler.ts exactly as the stack does (same esbuild settings,
+ * Bundles lambda/processor/handler.ts exactly as the stack does (same esbuild settings,
  * from infra/bundling.ts) into `outfile`; returns the bundle's size in bytes.
  */
 export const buildBundle = async (outfile: string = DIST_BUNDLE): Promise<number> => {

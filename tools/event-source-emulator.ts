@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, KinesisStreamRecord } from 'aws-lambda';
-import { createHandler, type KinesisHandler } from '../lambda/create-handler';
-import { emptyCounts, type Outcome, type OutcomeCounts } from '../lambda/pipeline/outcome';
+import { createHandler, type KinesisHandler } from '../lambda/processor/create-handler';
+import { emptyCounts, type Outcome, type OutcomeCounts } from '../lambda/processor/pipeline/outcome';
 import type { UserLimitStore } from '../lambda/store/user-limit-store';
 
 export interface EmulatorOptions {

@@ -35,7 +35,7 @@ const main = async (): Promise<void> => {
   }
   if (!isKinesisEvent(event)) throw new UsageError(`${file}: not a Lambda Kinesis event ({"Records": [{"kinesis": …}]})`);
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-  const { handler } = await import('../lambda/handler');
+  const { handler } = await import('../lambda/processor/handler');
   const response = await handler(event, localContext);
   writeSync(1, `${JSON.stringify(response)}\n`);
 };

@@ -1,5 +1,5 @@
 import type { UserLimit } from '../lambda/domain/user-limit';
-import type { OutcomeCounts } from '../lambda/pipeline/outcome';
+import type { OutcomeCounts } from '../lambda/processor/pipeline/outcome';
 
 const formatTime = (epochMs: number | undefined): string =>
   epochMs === undefined ? '-' : new Date(epochMs).toISOString().replace('.000Z', 'Z');

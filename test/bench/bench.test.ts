@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandler } from '../../lambda/create-handler';
+import { createHandler } from '../../lambda/processor/create-handler';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { referenceFinalState } from '../../tools/bench/agreement';
 import { benchBatch } from '../../tools/bench/bench-workload';

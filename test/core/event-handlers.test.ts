@@ -1,5 +1,5 @@
 import type { LimitEventType } from '../../lambda/domain/events';
-import { type EventHandler, findEventHandler } from '../../lambda/pipeline/event-handlers';
+import { type EventHandler, findEventHandler } from '../../lambda/processor/pipeline/event-handlers';
 
 describe('the event-type → handler map', () => {
   it('has a handler for each of our types and none for others', () => {

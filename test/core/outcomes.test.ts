@@ -1,4 +1,4 @@
-import { countOutcomes } from '../../lambda/pipeline/outcome';
+import { countOutcomes } from '../../lambda/processor/pipeline/outcome';
 import { created, progressChanged, reset, unrelated } from './helpers/events';
 import { harness, recordOf } from './helpers/harness';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
-import { countOutcomes } from '../../lambda/pipeline/outcome';
+import { countOutcomes } from '../../lambda/processor/pipeline/outcome';
 import type { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { harness } from './helpers/harness';
 

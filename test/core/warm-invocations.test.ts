@@ -9,7 +9,7 @@ describe('the deployed handler module', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('shares its store across warm invocations of one container', async () => {
-    const { handler, store } = await import('../../lambda/handler');
+    const { handler, store } = await import('../../lambda/processor/handler');
     const [first, second] = wrapDomainEvents([created(1), progressChanged(2, '0', '42.5')]);
     expect(await handler({ Records: [first!] })).toEqual({ batchItemFailures: [] });
     expect(await handler({ Records: [second!] })).toEqual({ batchItemFailures: [] });
@@ -17,7 +17,7 @@ describe('the deployed handler module', () => {
   });
 
   it('starts empty in a new container (cold start)', async () => {
-    const { store } = await import('../../lambda/handler');
+    const { store } = await import('../../lambda/processor/handler');
     expect(await store.get('limit-1')).toBeUndefined();
   });
 });

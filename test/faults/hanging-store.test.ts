@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { createHandler } from '../../lambda/create-handler';
-import { batchBudgetMs, DEADLINE_SAFETY_MARGIN_MS, startDeadline } from '../../lambda/pipeline/deadline';
-import type { Outcome } from '../../lambda/pipeline/outcome';
+import { createHandler } from '../../lambda/processor/create-handler';
+import { batchBudgetMs, DEADLINE_SAFETY_MARGIN_MS, startDeadline } from '../../lambda/processor/pipeline/deadline';
+import type { Outcome } from '../../lambda/processor/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import type { UserLimitStore } from '../../lambda/store/user-limit-store';
 import { wrapDomainEvents } from '../../tools/kinesis-records';

@@ -1,7 +1,7 @@
 import type { KinesisStreamRecord } from 'aws-lambda';
-import { createHandler } from '../../lambda/create-handler';
-import type { Outcome } from '../../lambda/pipeline/outcome';
-import { RAW_DATA_LOG_LIMIT } from '../../lambda/pipeline/record-log';
+import { createHandler } from '../../lambda/processor/create-handler';
+import type { Outcome } from '../../lambda/processor/pipeline/outcome';
+import { RAW_DATA_LOG_LIMIT } from '../../lambda/processor/pipeline/record-log';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { syntheticSequenceNumber, toKinesisRecord } from '../../tools/kinesis-records';
 import { captureLogs } from '../support/log-capture';

@@ -1,5 +1,5 @@
-import { createHandler } from '../../lambda/create-handler';
-import type { Outcome } from '../../lambda/pipeline/outcome';
+import { createHandler } from '../../lambda/processor/create-handler';
+import type { Outcome } from '../../lambda/processor/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { FaultyStore } from '../support/faulty-store';

@@ -49,7 +49,7 @@ describe('the Lambda bundle', () => {
     expect(code.split('\n').length).toBeLessThan(100);
     expect(code).not.toMatch(/^\s*(import|export) /m);
     const map = JSON.parse(readFileSync(join(assetDir, 'index.js.map'), 'utf8')) as { sources: string[] };
-    expect(map.sources.some((source) => source.endsWith('lambda/handler.ts'))).toBe(true);
+    expect(map.sources.some((source) => source.endsWith('lambda/processor/handler.ts'))).toBe(true);
     expect(map.sources.some((source) => source.endsWith('lambda/domain/rules.ts'))).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { KinesisStreamRecord } from 'aws-lambda';
-import { createHandler } from '../../lambda/create-handler';
-import { OUTCOMES, type Outcome } from '../../lambda/pipeline/outcome';
+import { createHandler } from '../../lambda/processor/create-handler';
+import { OUTCOMES, type Outcome } from '../../lambda/processor/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { EventSourceEmulator } from '../../tools/event-source-emulator';
 import { syntheticSequenceNumber, toKinesisRecord } from '../../tools/kinesis-records';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { KinesisStreamRecord } from 'aws-lambda';
 import type { UserLimit } from '../../lambda/domain/user-limit';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
-import type { OutcomeCounts } from '../../lambda/pipeline/outcome';
+import type { OutcomeCounts } from '../../lambda/processor/pipeline/outcome';
 import { EventSourceEmulator } from '../../tools/event-source-emulator';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { sortUserLimits } from '../../tools/replay-inputs';

@@ -13,7 +13,7 @@ export interface Variant {
   prepare(): Promise<TimedRun>;
 }
 
-/** What the production bundle exports (lambda/handler.ts). */
+/** What the production bundle exports (lambda/processor/handler.ts). */
 interface HandlerModule {
   handler: (event: KinesisStreamEvent, context?: Context) => Promise<KinesisStreamBatchResponse>;
   store: { snapshot(): UserLimit[] };

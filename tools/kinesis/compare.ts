@@ -1,5 +1,5 @@
 import type { UserLimit } from '../../lambda/domain/user-limit';
-import { emptyCounts, OUTCOMES, type OutcomeCounts } from '../../lambda/pipeline/outcome';
+import { emptyCounts, OUTCOMES, type OutcomeCounts } from '../../lambda/processor/pipeline/outcome';
 
 /** JSON with keys sorted, so that two limits compare by content, not by key order. */
 const canonical = (limit: UserLimit): string =>

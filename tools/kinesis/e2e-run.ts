@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamRecord } from 'aws-lambda';
-import type { OutcomeCounts } from '../../lambda/pipeline/outcome';
+import type { OutcomeCounts } from '../../lambda/processor/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { EventSourceEmulator } from '../event-source-emulator';
 import { syntheticSequenceNumber, toKinesisRecord } from '../kinesis-records';

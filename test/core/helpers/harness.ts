@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamRecord } from 'aws-lambda';
-import { createHandler, type KinesisHandler } from '../../../lambda/create-handler';
-import type { Outcome } from '../../../lambda/pipeline/outcome';
+import { createHandler, type KinesisHandler } from '../../../lambda/processor/create-handler';
+import type { Outcome } from '../../../lambda/processor/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../../lambda/store/in-memory-store';
 import type { UserLimitStore } from '../../../lambda/store/user-limit-store';
 import { syntheticSequenceNumber, toKinesisRecord } from '../../../tools/kinesis-records';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { EventEnvelope } from '../domain/events';
+import type { EventEnvelope } from '../../domain/events';
 import { describeFirstIssue } from './describe-issue';
 import { accept, type Checked, refuse } from './result';
 import { compiled, nonEmptyString } from './zod';

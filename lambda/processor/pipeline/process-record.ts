@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamRecord } from 'aws-lambda';
-import { isAlreadySeen } from '../domain/rules';
-import type { UserLimitStore } from '../store/user-limit-store';
+import { isAlreadySeen } from '../../domain/rules';
+import type { UserLimitStore } from '../../store/user-limit-store';
 import { decodeRecordData } from '../validation/decode';
 import { checkEnvelope } from '../validation/envelope';
 import { findEventHandler } from './event-handlers';

@@ -3,7 +3,7 @@ import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aw
 import { batchBudgetMs, closedAfterDeadline, startDeadline } from './pipeline/deadline';
 import { countOutcomes, type Outcome } from './pipeline/outcome';
 import { processBatch } from './pipeline/process-batch';
-import type { UserLimitStore } from './store/user-limit-store';
+import type { UserLimitStore } from '../store/user-limit-store';
 
 /** What the Lambda handler is built from. */
 export interface HandlerDependencies {

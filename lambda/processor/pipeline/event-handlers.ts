@@ -1,6 +1,6 @@
-import type { EventEnvelope, LimitEventPayloads, LimitEventType } from '../domain/events';
-import { type ApplyResult, applyCreated, applyProgressChanged, applyReset } from '../domain/rules';
-import type { UserLimit } from '../domain/user-limit';
+import type { EventEnvelope, LimitEventPayloads, LimitEventType } from '../../domain/events';
+import { type ApplyResult, applyCreated, applyProgressChanged, applyReset } from '../../domain/rules';
+import type { UserLimit } from '../../domain/user-limit';
 import { checkCreatedPayload, checkProgressChangedPayload, checkResetPayload } from '../validation/payloads';
 import type { Checked } from '../validation/result';
 

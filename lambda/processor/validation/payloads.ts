@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { DECIMAL_PATTERN } from '../domain/decimal';
+import { DECIMAL_PATTERN } from '../../domain/decimal';
 import type {
   UserLimitCreatedPayload,
   UserLimitProgressChangedPayload,
   UserLimitResetPayload,
-} from '../domain/events';
-import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../domain/user-limit';
+} from '../../domain/events';
+import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../../domain/user-limit';
 import { describeFirstIssue } from './describe-issue';
 import { accept, type Checked, refuse } from './result';
 import { compiled, nonEmptyString } from './zod';

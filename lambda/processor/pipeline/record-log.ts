@@ -1,7 +1,7 @@
 import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamRecord } from 'aws-lambda';
-import type { EventEnvelope } from '../domain/events';
-import type { ProgressGap } from '../domain/rules';
+import type { EventEnvelope } from '../../domain/events';
+import type { ProgressGap } from '../../domain/rules';
 
 /** Raw data kept in an ERROR line; beyond it the line says the data was cut. */
 export const RAW_DATA_LOG_LIMIT = 64 * 1024;

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { UserLimitStore } from '../store/user-limit-store';
+import type { UserLimitStore } from '../../store/user-limit-store';
 
 /**
  * Time kept back from the invocation's remaining time: enough to log the

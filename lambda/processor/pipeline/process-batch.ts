@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamBatchResponse, KinesisStreamRecord } from 'aws-lambda';
-import type { UserLimitStore } from '../store/user-limit-store';
+import type { UserLimitStore } from '../../store/user-limit-store';
 import type { Deadline } from './deadline';
 import type { Outcome } from './outcome';
 import { processRecord } from './process-record';

@@ -1,6 +1,6 @@
 import { createHandler } from './create-handler';
-import { createLogger } from './logger';
-import { InMemoryUserLimitStore } from './store/in-memory-store';
+import { createLogger } from '../logger';
+import { InMemoryUserLimitStore } from '../store/in-memory-store';
 
 /**
  * Created once per container: warm invocations share it. State is per
