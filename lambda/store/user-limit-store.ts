@@ -16,3 +16,13 @@ export interface UserLimitStore {
   getWatermark(aggregateId: string): Promise<number | undefined>;
   setWatermark(aggregateId: string, sequenceNumber: number): Promise<void>;
 }
+
+/**
+ * A limit's key in every store: the user (the event's aggregateId) and the
+ * limit's id (DOMAIN.md rule 6). The same userLimitId under another user is
+ * another limit.
+ */
+export interface LimitKey {
+  userId: string;
+  userLimitId: string;
+}
