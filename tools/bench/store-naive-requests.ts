@@ -1,0 +1,80 @@
+import type { KinesisStreamRecord } from 'aws-lambda';
+import { isAlreadySeen } from '../../lambda/domain/rules';
+import type { UserLimit } from '../../lambda/domain/user-limit';
+import { findEventHandler } from '../../lambda/processor/pipeline/event-handlers';
+import { decodeRecordData } from '../../lambda/processor/validation/decode';
+import { checkEnvelope } from '../../lambda/processor/validation/envelope';
+
+/*
+ * What the per-record store seam (before the batch-shaped one, commit
+ * 9df9c60: lambda/store/user-limit-store.ts and pipeline/process-record.ts)
+ * would send to a database for a batch: one request per store call, per
+ * record getWatermark → get → put → setWatermark. The benchmark COUNTS it by
+ * running that sequence against a counting map, so the comparison with the
+ * DynamoDB store's requests is measured, not estimated.
+ */
+
+/** The old per-record store interface, one database request per call. */
+interface PerRecordStore {
+  get(userLimitId: string): Promise<UserLimit | undefined>;
+  put(limit: UserLimit): Promise<void>;
+  getWatermark(aggregateId: string): Promise<number | undefined>;
+  setWatermark(aggregateId: string, sequenceNumber: number): Promise<void>;
+}
+
+/** A map-backed PerRecordStore that counts its calls, i.e. the requests a database adapter would send. */
+class CountingPerRecordStore implements PerRecordStore {
+  readonly limits = new Map<string, UserLimit>();
+  readonly watermarks = new Map<string, number>();
+  requests = 0;
+
+  async get(userLimitId: string) {
+    this.requests += 1;
+    return this.limits.get(userLimitId);
+  }
+  async put(limit: UserLimit) {
+    this.requests += 1;
+    this.limits.set(limit.userLimitId, limit);
+  }
+  async getWatermark(aggregateId: string) {
+    this.requests += 1;
+    return this.watermarks.get(aggregateId);
+  }
+  async setWatermark(aggregateId: string, sequenceNumber: number) {
+    this.requests += 1;
+    this.watermarks.set(aggregateId, sequenceNumber);
+  }
+}
+
+/** The old process-record, store calls only: decode, envelope, route, payload, then the four calls. */
+const processRecordPerCall = async (record: KinesisStreamRecord, store: PerRecordStore): Promise<void> => {
+  const decoded = decodeRecordData(record.kinesis?.data);
+  if (!decoded.ok) return;
+  const envelope = checkEnvelope(decoded.value);
+  if (!envelope.ok) return;
+  const eventHandler = findEventHandler(envelope.value.type);
+  if (eventHandler === undefined) return;
+  const routed = eventHandler(envelope.value.payload, envelope.value);
+  if (!routed.ok) return;
+  const watermark = await store.getWatermark(envelope.value.aggregateId);
+  if (isAlreadySeen(watermark, envelope.value.sequenceNumber)) return;
+  const result = routed.value.apply(await store.get(routed.value.userLimitId));
+  if (result.outcome === 'applied') await store.put(result.limit);
+  await store.setWatermark(envelope.value.aggregateId, envelope.value.sequenceNumber);
+};
+
+/**
+ * Requests the per-record seam sends for `batch`, after `warmUp` has been
+ * applied the same way (uncounted), so that both stores start from the same
+ * existing state.
+ */
+export const countNaiveRequests = async (
+  warmUp: readonly KinesisStreamRecord[],
+  batch: readonly KinesisStreamRecord[],
+): Promise<number> => {
+  const store = new CountingPerRecordStore();
+  for (const record of warmUp) await processRecordPerCall(record, store);
+  store.requests = 0;
+  for (const record of batch) await processRecordPerCall(record, store);
+  return store.requests;
+};
