@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamRecord } from 'aws-lambda';
+import type { UserLimit } from '../../lambda/domain/user-limit';
 import type { OutcomeCounts } from '../../lambda/processor/pipeline/outcome';
-import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { EventSourceEmulator } from '../event-source-emulator';
 import { syntheticSequenceNumber, toKinesisRecord } from '../kinesis-records';
 import { replayInputs, sortUserLimits } from '../replay-inputs';
@@ -12,6 +12,8 @@ import { startKinesalite } from './kinesalite-server';
 import { type ProduceResult, produceRecords } from './producer';
 import { type PollResult, pollStream } from './poller';
 import { createStream } from './stream-admin';
+import { type E2eStore, type E2eStoreKind, openE2eStore } from './e2e-store';
+import { ParallelShardBatchers } from './parallel-batcher';
 
 export interface E2eOptions {
   records: number;
@@ -24,6 +26,10 @@ export interface E2eOptions {
   batchSize?: number;
   /** Most records per GetRecords call. Default 1000. */
   getRecordsLimit?: number;
+  /** Where the handlers write: the in-memory store (default) or the DynamoDB store on an embedded dynalite. */
+  store?: E2eStoreKind;
+  /** Concurrent batchers per shard, one partition key always on one (Lambda's ParallelizationFactor). Default 1. */
+  parallelization?: number;
   /** How long kinesalite keeps a new stream CREATING. Default 500 ms. */
   createStreamMs?: number;
   logger: Logger;
@@ -35,6 +41,8 @@ export interface E2eOptions {
 
 export interface E2eResult {
   shards: number;
+  store: E2eStoreKind;
+  parallelization: number;
   /** Through kinesalite: every shard's emulator added up. */
   summary: OutcomeCounts;
   /** The direct replay of the same records on one synthetic shard. */
@@ -85,12 +93,16 @@ export const runE2e = async (options: E2eOptions): Promise<E2eResult> => {
   const server = await startKinesalite({ port: options.port, createStreamMs: options.createStreamMs });
   const client = createKinesisClient({ endpoint: server.endpoint });
   const connection = { client, endpoint: server.endpoint };
-  const store = new InMemoryUserLimitStore();
-  const emulators = new Map<string, EventSourceEmulator>();
+  const parallelization = options.parallelization ?? 1;
+  let e2eStore: E2eStore | undefined;
+  const batchers = new Map<string, ParallelShardBatchers>();
   let produced: ProduceResult;
   let polled: PollResult;
+  let finalState: UserLimit[];
   try {
     say(`kinesalite listening on ${server.endpoint}`);
+    const opened = (e2eStore = await openE2eStore(options.store ?? 'memory'));
+    if (opened.kind === 'dynamodb') say(`DynamoDB store on an embedded dynalite, ${parallelization} batcher(s) per shard`);
     const stream = await createStream(connection, STREAM_NAME, options.shards);
     say(`stream ${stream.streamName} ACTIVE with ${stream.shards} shards`);
 
@@ -111,31 +123,35 @@ export const runE2e = async (options: E2eOptions): Promise<E2eResult> => {
       limit: options.getRecordsLimit,
       deliver: async (shardId, records) => {
         options.observe?.(shardId, records);
-        let emulator = emulators.get(shardId);
-        if (emulator === undefined) {
-          emulator = new EventSourceEmulator({ store, logger: options.logger, batchSize });
-          emulators.set(shardId, emulator);
+        let shardBatchers = batchers.get(shardId);
+        if (shardBatchers === undefined) {
+          shardBatchers = new ParallelShardBatchers(parallelization, () => new EventSourceEmulator({ store: opened.store, logger: options.logger, batchSize }));
+          batchers.set(shardId, shardBatchers);
         }
-        await emulator.deliver(records);
+        await shardBatchers.deliver(records);
         delivered += records.length;
         if (delivered - deliveredReported >= workload.length / 4) say(`delivered ${(deliveredReported = delivered)}/${workload.length} records`);
       },
     });
     for (const [shardId, count] of Object.entries(polled.recordsPerShard)) say(`${shardId}: ${count} records delivered to the handler`);
+    finalState = await opened.snapshot();
   } finally {
     client.destroy();
     await server.stop();
+    await e2eStore?.close();
   }
   say('kinesalite stopped; replaying the same records directly for comparison');
 
   const direct = await replayDirectly(workload, batchSize, options.logger);
-  const summary = sumCounts([...emulators.values()].map((emulator) => emulator.summary()));
+  const summary = sumCounts([...batchers.values()].map((shardBatchers) => shardBatchers.summary()));
   return {
     shards: Object.keys(polled.recordsPerShard).length,
+    store: options.store ?? 'memory',
+    parallelization,
     summary,
     directSummary: direct.summary,
     summariesMatch: sameCounts(summary, direct.summary),
-    mismatches: countMismatches(sortUserLimits(store.snapshot()), direct.userLimits),
+    mismatches: countMismatches(sortUserLimits(finalState), direct.userLimits),
     userLimits: direct.userLimits.length,
     seconds: Math.round((performance.now() - started) / 10) / 100,
     produced,
