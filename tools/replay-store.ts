@@ -19,7 +19,7 @@ export interface DynamoDbReplayOptions {
   maxRetries?: number;
   /** Fail this share of DynamoDB requests (0 ≤ P < 1), seeded. Absent or 0: no faults. */
   chaos?: { probability: number; seed: number };
-  /** How long a timeout fault hangs (and the client's requestTimeout). Default 1,000 ms. */
+  /** How long a timeout fault hangs before it fails like NodeHttpHandler's requestTimeout. Default 1,000 ms (the client's requestTimeout under chaos). */
   chaosTimeoutMs?: number;
 }
 
@@ -44,7 +44,8 @@ export const replayIntoDynamoDb = async (inputs: readonly Input[], options: Dyna
   const faulty = createLocalClients({
     endpoint: local.endpoint,
     chaos: options.chaos === undefined ? undefined : { ...options.chaos, timeoutMs },
-    requestTimeoutMs: options.chaos === undefined ? undefined : timeoutMs,
+    // A timeout fault hangs `timeoutMs`; real requests keep at least a second before NodeHttpHandler warns.
+    requestTimeoutMs: options.chaos === undefined ? undefined : Math.max(timeoutMs, 1_000),
   });
   const clean = createLocalClients({ endpoint: local.endpoint });
   try {

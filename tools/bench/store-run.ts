@@ -2,7 +2,8 @@ import { DynamoDbUserLimitStore } from '../../lambda/store/dynamodb/dynamodb-sto
 import type { OutcomeCounts } from '../../lambda/processor/pipeline/outcome';
 import { EventSourceEmulator } from '../event-source-emulator';
 import { createLocalClients } from '../local/dynamodb-clients';
-import { ensureUserLimitsTable, openEndpoint } from '../local/local-table';
+import { startDynaliteProcess } from '../local/dynalite-process';
+import { ensureUserLimitsTable } from '../local/local-table';
 import { createLoggerTo } from '../stderr-logger';
 import { countDistinctItems, countNaiveRequests } from './store-naive-requests';
 import { median, round } from './statistics';
@@ -58,7 +59,7 @@ export const runStoreBench = async (options: StoreBenchOptions): Promise<StoreBe
   const { warmUp, batch } = storeBenchWorkload(options);
   const distinctItems = countDistinctItems(batch);
   const naiveRequests = await countNaiveRequests(warmUp, batch);
-  const local = await openEndpoint();
+  const local = await startDynaliteProcess();
   const rounds: StoreBenchRound[] = [];
   let summary: OutcomeCounts | undefined;
   try {
