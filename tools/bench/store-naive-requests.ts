@@ -2,7 +2,6 @@ import type { KinesisStreamRecord } from 'aws-lambda';
 import { isAlreadySeen } from '../../lambda/domain/rules';
 import type { UserLimit } from '../../lambda/domain/user-limit';
 import { readRecord } from '../../lambda/processor/pipeline/process-record';
-import { createLoggerTo } from '../stderr-logger';
 
 /*
  * What the per-record store seam (before the batch-shaped one, commit
@@ -12,8 +11,6 @@ import { createLoggerTo } from '../stderr-logger';
  * running that sequence against a counting map, so the comparison with the
  * DynamoDB store's requests is measured, not estimated.
  */
-
-const SILENT = createLoggerTo(process.stderr, 'SILENT');
 
 /** The old per-record store interface, one database request per call. */
 interface PerRecordStore {
@@ -49,7 +46,7 @@ class CountingPerRecordStore implements PerRecordStore {
 
 /** The old process-record's store calls for one record: after the same validation, the four calls. */
 const processRecordPerCall = async (record: KinesisStreamRecord, store: PerRecordStore): Promise<void> => {
-  const read = readRecord(record, SILENT, false);
+  const read = readRecord(record);
   if (read.kind !== 'event') return; // rejected or ignored: no store call
   const watermark = await store.getWatermark(read.envelope.aggregateId);
   if (isAlreadySeen(watermark, read.envelope.sequenceNumber)) return;
@@ -82,7 +79,7 @@ export const countNaiveRequests = async (
 export const countDistinctItems = (batch: readonly KinesisStreamRecord[]): number => {
   const items = new Set<string>();
   for (const record of batch) {
-    const read = readRecord(record, SILENT, false);
+    const read = readRecord(record);
     if (read.kind !== 'event') continue;
     items.add(JSON.stringify(['LIMIT', read.key.userId, read.key.userLimitId]));
     items.add(JSON.stringify(['WATERMARK', read.key.userId]));
