@@ -25,10 +25,10 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  */
 export const replayInputs = async (
   inputs: readonly Input[],
-  options: { batchSize?: number; logger: Logger },
+  options: { batchSize?: number; maxRetries?: number; logger: Logger },
 ): Promise<ReplayResult> => {
   const store = new InMemoryUserLimitStore();
-  const emulator = new EventSourceEmulator({ store, logger: options.logger, batchSize: options.batchSize });
+  const emulator = new EventSourceEmulator({ store, logger: options.logger, batchSize: options.batchSize, maxRetries: options.maxRetries });
   for (const input of inputs) {
     if (input.kind === 'kinesis-event') await emulator.deliverBatch(input.records);
     else await emulator.deliver(input.records);

@@ -6,7 +6,7 @@ import type { ChaosCounters } from './local/chaos/chaos-handler';
 import { FAULT_KINDS } from './local/chaos/fault-plan';
 import { createLocalClients } from './local/dynamodb-clients';
 import { ensureUserLimitsTable, LOCAL_TABLE_NAME, openEndpoint, readAllUserLimits } from './local/local-table';
-import { type ReplayResult, sortUserLimits } from './replay-inputs';
+import { type ReplayResult, replayInputs, sortUserLimits } from './replay-inputs';
 
 export interface DynamoDbReplayOptions {
   logger: Logger;
@@ -76,3 +76,14 @@ export const describeChaos = (counters: ChaosCounters): string =>
   `chaos: ${FAULT_KINDS.reduce((sum, kind) => sum + counters.faults[kind], 0)} of ${counters.requests} requests failed (` +
   FAULT_KINDS.map((kind) => `${kind} ${counters.faults[kind]}`).join(', ') +
   ')';
+
+/**
+ * The replay on the chosen store: in memory (as before), or DynamoDB. The
+ * `--json` document is the same for both; what only DynamoDB has (requests,
+ * chaos counters) comes beside it.
+ */
+export const replayWithStore = async (
+  inputs: readonly Input[],
+  options: { store: 'memory' | 'dynamodb'; logger: Logger; batchSize?: number; maxRetries?: number } & Omit<DynamoDbReplayOptions, 'logger' | 'batchSize' | 'maxRetries'>,
+): Promise<ReplayResult & Partial<DynamoDbReplayResult>> =>
+  options.store === 'dynamodb' ? replayIntoDynamoDb(inputs, options) : replayInputs(inputs, options);

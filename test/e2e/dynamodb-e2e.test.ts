@@ -19,7 +19,7 @@ describe('end to end through kinesalite into the DynamoDB store, 3 batchers per 
       store: 'dynamodb',
       parallelization: 3,
       logger: new Logger({ logLevel: 'SILENT' }),
-      observe: (_shardId, records) => delivered.push(records),
+      observe: (_shardId, records) => delivered.push([...records]),
     });
   }, 60_000);
 
