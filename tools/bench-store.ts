@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runStoreBench, type StoreBenchResult } from './bench/store-run';
-import { round } from './bench/statistics';
+import { median, round } from './bench/statistics';
 import { formatCounts } from './limits-table';
 import { runCli, UsageError } from './usage-error';
 
@@ -59,7 +59,8 @@ const toText = (result: StoreBenchResult): string => {
     `DynamoDB store on dynalite, ${result.latencyMs} ms added to every request: one batch of ${result.records} records, ${result.rounds.length} round(s)`,
     `  outcomes      ${formatCounts(result.summary)}`,
     `  throughput    ${result.recordsPerSecond} records/s median (min ${Math.round(Math.min(...rates))}, max ${Math.round(Math.max(...rates))}); target >= 5000 at 5 ms`,
-    `  batch time    ${result.seconds} s median`,
+    `  batch time    ${result.seconds} s median; this process's CPU ${round(median(result.rounds.map((entry) => entry.cpuSeconds)), 2)} s ` +
+      '(handler, store and SDK; dynalite runs in a child process)',
     `  requests      ${result.requests} (${operations})`,
     `  items         ${result.distinctItems} distinct limit and watermark items touched: ${round(result.requests / result.distinctItems, 3)} requests per item; target <= 1.1 + a small constant`,
     `  per-record    ${result.naiveRequests} requests with the per-record seam (getWatermark, get, put, setWatermark, counted): ` +

@@ -28,6 +28,8 @@ export interface StoreBenchOptions {
 /** One timed batch. */
 export interface StoreBenchRound {
   seconds: number;
+  /** CPU time of this process (handler, store, SDK; dynalite runs in another) during the batch. */
+  cpuSeconds: number;
   requests: number;
   byOperation: Record<string, number>;
 }
@@ -75,11 +77,14 @@ export const runStoreBench = async (options: StoreBenchOptions): Promise<StoreBe
         if (warm.summary().failed > 0) throw new Error(`warm-up: ${warm.summary().failed} records failed`);
         const timed = new EventSourceEmulator({ store: new DynamoDbUserLimitStore({ client: slow.documentClient, ...storeOptions }), logger: SILENT, batchSize: batch.length, maxRetries: 0 });
         const started = performance.now();
+        const cpuBefore = process.cpuUsage();
         await timed.deliverBatch(batch);
         const seconds = (performance.now() - started) / 1000;
+        const cpu = process.cpuUsage(cpuBefore);
+        const cpuSeconds = (cpu.user + cpu.system) / 1e6;
         summary = timed.summary();
         if (summary.failed > 0) throw new Error(`the timed batch had ${summary.failed} failed records`);
-        rounds.push({ seconds, requests: slow.requests.total(), byOperation: slow.requests.byOperation() });
+        rounds.push({ seconds, cpuSeconds, requests: slow.requests.total(), byOperation: slow.requests.byOperation() });
         say(`round ${round}/${options.rounds}: ${(batch.length / seconds).toFixed(0)} records/s, ${slow.requests.total()} requests`);
       } finally {
         plain.destroy();
