@@ -17,7 +17,7 @@ const KINESIS_RECORD_SHAPE = '{"kinesis": {"data", "sequenceNumber", "partitionK
  * few words (e.g. `no "Records" list`), or undefined when it has that shape.
  */
 export const kinesisEventShapeProblem = (value: unknown): string | undefined => {
-  if (!isObject(value)) return `not a JSON object but ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`;
+  if (!isObject(value)) return `not a JSON object but ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}`;
   if (!Array.isArray(value.Records)) return `no "Records" list`;
   const bad = value.Records.findIndex(
     (record) =>
@@ -33,13 +33,16 @@ export const kinesisEventShapeProblem = (value: unknown): string | undefined => 
 /** Whether `value` has the shape of a Lambda Kinesis event. */
 export const isKinesisEvent = (value: unknown): value is { Records: KinesisStreamRecord[] } => kinesisEventShapeProblem(value) === undefined;
 
-const parseJson = (bytes: Uint8Array, where: string): unknown => {
+/** JSON.parse of `text`, or a one-line UsageError `WHERE: not valid JSON (…)` (V8 quotes the text, newlines included). */
+export const parseJsonOrRefuse = (text: string, where: string): unknown => {
   try {
-    return JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${where}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new UsageError(`${where}: not valid JSON (${(error as Error).message.replace(/\r?\n/g, '\\n')})`);
   }
 };
+
+const parseJson = (bytes: Uint8Array, where: string): unknown => parseJsonOrRefuse(Buffer.from(bytes).toString('utf8'), where);
 
 const isJsonWhitespace = (byte: number | undefined): boolean => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import type { Context, KinesisStreamEvent } from 'aws-lambda';
 import { defineCommand, parseCommandLine, usageLine } from './command-line';
-import { kinesisEventShapeProblem } from './input-files';
+import { kinesisEventShapeProblem, parseJsonOrRefuse } from './input-files';
 import { runCli, UsageError } from './usage-error';
 
 /** `npm run invoke`: its options and `--help`. */
@@ -42,11 +42,7 @@ const readJson = (file: string): unknown => {
   } catch (error) {
     throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
-  }
+  return parseJsonOrRefuse(text, file);
 };
 
 /**
