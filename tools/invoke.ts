@@ -1,5 +1,6 @@
 import { readFileSync, writeSync } from 'node:fs';
 import type { Context, KinesisStreamEvent } from 'aws-lambda';
+import { PROCESSOR_MEMORY_MB, PROCESSOR_TIMEOUT_SECONDS } from '../infra/function-sizing';
 import { defineCommand, parseCommandLine, usageLine } from './command-line';
 import { kinesisEventShapeProblem, parseJsonOrRefuse } from './input-files';
 import { runCli, UsageError } from './usage-error';
@@ -27,12 +28,13 @@ const localContext = {
   functionName: 'user-limits-processor',
   functionVersion: '$LATEST',
   invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:user-limits-processor',
-  memoryLimitInMB: '256',
+  // What the deployed function has (infra/function-sizing.ts); the handler reads the remaining time for its deadline.
+  memoryLimitInMB: String(PROCESSOR_MEMORY_MB),
   awsRequestId: 'local-invoke',
   logGroupName: '/aws/lambda/user-limits-processor',
   logStreamName: 'local',
   callbackWaitsForEmptyEventLoop: true,
-  getRemainingTimeInMillis: () => 30_000,
+  getRemainingTimeInMillis: () => PROCESSOR_TIMEOUT_SECONDS * 1000,
 } as unknown as Context;
 
 const readJson = (file: string): unknown => {
