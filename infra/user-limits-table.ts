@@ -9,11 +9,11 @@ import { PARTITION_KEY, SORT_KEY } from '../lambda/store/dynamodb/table-design';
 export const TABLE_NAME_ENV = 'USER_LIMITS_TABLE';
 
 /**
- * What the processor sends (the DynamoDB adapter): BatchGetItem to load a
- * batch's limits and watermarks, conditional PutItem and UpdateItem to commit.
+ * What the processor sends (lambda/store/dynamodb/dynamodb-store.ts): BatchGetItem
+ * to load a batch's limits and watermarks, conditional PutItem to commit.
  * Nothing that scans, deletes or changes the table.
  */
-const PROCESSOR_TABLE_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+const PROCESSOR_TABLE_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:PutItem'];
 
 /** What the read API sends: one Query per page on the user's partition. */
 const READER_TABLE_ACTIONS = ['dynamodb:Query'];
