@@ -1,44 +1,45 @@
 import { writeSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { runStoreBench, type StoreBenchResult } from './bench/store-run';
 import { median, round } from './bench/statistics';
 import { formatCounts } from './limits-table';
-import { runCli, UsageError } from './usage-error';
+import { runCli } from './usage-error';
+import { defineCommand, integerOption, parseCommandLine } from './command-line';
 
-const USAGE = 'usage: npm run bench:store -- [--json] [--records N] [--latency-ms L] [--rounds N] [--users N] [--warm-up N]';
-const DEFAULTS = { records: '10000', 'latency-ms': '5', rounds: '3', users: '1000', 'warm-up': '10000' };
-
-const integer = (name: string, text: string, min: number, max: number): number => {
-  const value = Number(text);
-  if (!/^[0-9]+$/.test(text) || value < min || value > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
-  return value;
-};
+/** `npm run bench:store`: its options and `--help`. */
+export const BENCH_STORE_COMMAND = defineCommand({
+  script: 'bench:store',
+  synopsis: '[--json] [--records N] [--latency-ms L] [--rounds N] [--users N] [--warm-up N] [--concurrency N]',
+  description:
+    'One batch of the benchmark workload through the real handler on the DynamoDB store (dynalite in a\n' +
+    'child process, a fresh table per round, first loaded by an untimed warm-up stream of the same users),\n' +
+    'every request delayed by L ms and counted; compared with the requests the per-record seam sends.',
+  options: {
+    json: {
+      type: 'boolean',
+      default: false,
+      description: 'stdout: exactly one JSON document\n{"records","latencyMs","seconds","recordsPerSecond","requests","distinctItems","naiveRequests"}',
+    },
+    records: { type: 'string', default: '10000', valueName: 'N', description: 'records in the timed batch, 1 to 100000' },
+    'latency-ms': { type: 'string', default: '5', valueName: 'L', description: 'added to every DynamoDB request, 0 to 1000' },
+    rounds: { type: 'string', default: '3', valueName: 'N', description: 'rounds (median and min-max reported), 1 to 50' },
+    users: { type: 'string', default: '1000', valueName: 'N', description: 'users in the workload, 1 to 100000' },
+    'warm-up': { type: 'string', default: '10000', valueName: 'N', description: 'records replayed before the batch, untimed, 0 to 1000000' },
+    concurrency: { type: 'string', valueName: 'N', description: "the store's requests in flight (default: the store's own), 1 to 1000" },
+  },
+  notes: 'Progress on stderr. Exit code 2: a bad argument. In a pipe, run `npm run -s bench:store -- --json`.',
+});
 
 const parseOptions = (argv: string[]) => {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        json: { type: 'boolean', default: false },
-        records: { type: 'string', default: DEFAULTS.records },
-        'latency-ms': { type: 'string', default: DEFAULTS['latency-ms'] },
-        rounds: { type: 'string', default: DEFAULTS.rounds },
-        users: { type: 'string', default: DEFAULTS.users },
-        'warm-up': { type: 'string', default: DEFAULTS['warm-up'] },
-      },
-    });
-    return {
-      json: values.json,
-      records: integer('records', values.records, 1, 100_000),
-      latencyMs: integer('latency-ms', values['latency-ms'], 0, 1_000),
-      rounds: integer('rounds', values.rounds, 1, 50),
-      users: integer('users', values.users, 1, 100_000),
-      warmUpRecords: integer('warm-up', values['warm-up'], 0, 1_000_000),
-    };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
-  }
+  const { values } = parseCommandLine(BENCH_STORE_COMMAND, argv);
+  return {
+    json: values.json,
+    records: integerOption('records', values.records, 1, 100_000),
+    latencyMs: integerOption('latency-ms', values['latency-ms'], 0, 1_000),
+    rounds: integerOption('rounds', values.rounds, 1, 50),
+    users: integerOption('users', values.users, 1, 100_000),
+    warmUpRecords: integerOption('warm-up', values['warm-up'], 0, 1_000_000),
+    concurrency: values.concurrency === undefined ? undefined : integerOption('concurrency', values.concurrency, 1, 1_000),
+  };
 };
 
 /** `--json`: exactly these keys, nothing else on stdout. */

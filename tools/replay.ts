@@ -4,17 +4,19 @@ import { defineCommand, integerOption, parseCommandLine } from './command-line';
 import { type Input, readInputFile } from './input-files';
 import { RECORDED_STREAM_PATH } from './recorded-stream';
 import { formatCounts, formatLimitsTable } from './limits-table';
-import { replayInputs } from './replay-inputs';
+import { describeChaos, replayWithStore } from './replay-store';
 import { createStderrLogger } from './stderr-logger';
+import { readReplayStoreOptions, REPLAY_STORE_OPTIONS } from './store-options';
 import { runCli } from './usage-error';
 
 /** `npm run replay`: its options and `--help`. */
 export const REPLAY_COMMAND = defineCommand({
   script: 'replay',
-  synopsis: '[--json] [--batch-size N] [FILE…]',
+  synopsis: '[--json] [--batch-size N] [--store memory|dynamodb] [--endpoint URL] [--chaos P] [--seed N] [--max-retries N] [FILE…]',
   description:
-    'Replays FILE… through the real handler into an in-memory store, in batches, as the Lambda\n' +
-    'Kinesis event source mapping would deliver them; prints the counters and the user limits.',
+    'Replays FILE… through the real handler into an in-memory store (or the DynamoDB store), in batches,\n' +
+    'as the Lambda Kinesis event source mapping would deliver them; prints the counters and the user limits\n' +
+    '(for DynamoDB: read back from the table).',
   operands: {
     name: 'FILE…',
     description:
@@ -29,6 +31,7 @@ export const REPLAY_COMMAND = defineCommand({
       description: 'stdout: exactly one JSON document {"userLimits": […], "summary": {…}}',
     },
     'batch-size': { type: 'string', default: '100', valueName: 'N', description: 'records per invocation, 1 to 10000' },
+    ...REPLAY_STORE_OPTIONS,
   },
   notes:
     'Logs go to stderr (POWERTOOLS_LOG_LEVEL=DEBUG shows every record). Exit code 2: a bad argument or file.\n' +
@@ -46,13 +49,15 @@ const main = async (): Promise<void> => {
     nextIndex += input.records.length;
     inputs.push(input);
   }
-  const result = await replayInputs(inputs, { batchSize, logger: createStderrLogger(values.json ? 'WARN' : 'ERROR') });
+  const storeChoice = readReplayStoreOptions(values);
+  const result = await replayWithStore(inputs, { ...storeChoice, batchSize, logger: createStderrLogger(values.json ? 'WARN' : 'ERROR') });
+  if (result.chaos !== undefined) process.stderr.write(`${describeChaos(result.chaos)}\n`);
   if (values.json) {
-    writeSync(1, `${JSON.stringify(result)}\n`);
+    writeSync(1, `${JSON.stringify({ userLimits: result.userLimits, summary: result.summary })}\n`);
     return;
   }
   process.stdout.write(
-    `Replayed ${files.map((file) => relative(process.cwd(), file)).join(', ')} (batch size ${batchSize})\n${formatCounts(result.summary)}\n\n` +
+    `Replayed ${files.map((file) => relative(process.cwd(), file)).join(', ')} (batch size ${batchSize}${storeChoice.store === 'dynamodb' ? `, DynamoDB store at ${result.endpoint}` : ''})\n${formatCounts(result.summary)}\n\n` +
       `${result.userLimits.length} user limits:\n${formatLimitsTable(result.userLimits)}\n`,
   );
 };

@@ -140,9 +140,9 @@ describe('npm run e2e', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const document = JSON.parse(run.stdout);
-    expect(Object.keys(document)).toEqual(['shards', 'summary', 'mismatches', 'seconds']);
+    expect(Object.keys(document)).toEqual(['shards', 'store', 'parallelization', 'summary', 'mismatches', 'seconds']);
     expect(Object.keys(document.summary)).toEqual(['records', 'applied', 'duplicates', 'ignored', 'orphaned', 'rejected', 'failed']);
-    expect(document).toMatchObject({ shards: 4, mismatches: 0, summary: { records: 600, failed: 0 } });
+    expect(document).toMatchObject({ shards: 4, store: 'memory', parallelization: 1, mismatches: 0, summary: { records: 600, failed: 0 } });
     expect(document.seconds).toBeGreaterThan(0);
   });
 

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { type Input, readInputFile } from '../../tools/input-files';
 import { syntheticSequenceNumber, toKinesisRecord } from '../../tools/kinesis-records';
 import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
+import { startDynalite } from '../../tools/local/dynalite-server';
 import { replayInputs } from '../../tools/replay-inputs';
 import { replayIntoDynamoDb } from '../../tools/replay-store';
 import { generateWorkload } from '../../tools/workload';
@@ -47,6 +48,19 @@ describe('replay into the DynamoDB store (embedded dynalite)', () => {
     // The lost responses include applied writes that were then retried.
     expect(counters.faultsByOperation.PutItem?.['lost-response'] ?? 0).toBeGreaterThan(0);
   }, 60_000);
+
+  it('--endpoint: creates the table when missing, then replays into the table that is there', async () => {
+    const dynalite = await startDynalite();
+    try {
+      const first = await replayIntoDynamoDb(recorded, { logger, endpoint: dynalite.endpoint });
+      const again = await replayIntoDynamoDb(recorded, { logger, endpoint: dynalite.endpoint });
+      expect(again.userLimits).toEqual(first.userLimits);
+      expect(first.summary).toMatchObject({ applied: 9, duplicates: 0 });
+      expect(again.summary).toMatchObject({ applied: 0, duplicates: 11 }); // every event of ours is below the stored watermark
+    } finally {
+      await dynalite.stop();
+    }
+  });
 
   it('too few retries under heavy faults: records fail (reported), none is lost silently', async () => {
     const chaotic = await replayIntoDynamoDb(recorded, { logger, chaos: { probability: 0.9, seed: 4 }, chaosTimeoutMs: 5, maxRetries: 0 });

@@ -10,6 +10,7 @@ const CLIS: Array<[script: string, file: string]> = [
   ['produce', 'produce.ts'],
   ['e2e', 'e2e.ts'],
   ['bench', 'bench.ts'],
+  ['bench:store', 'bench-store.ts'],
   ['build', 'build.ts'],
 ];
 

@@ -20,7 +20,7 @@ export interface StoreBenchOptions {
   /** Records replayed before the batch, untimed. */
   warmUpRecords: number;
   /** Passed to the store when set. */
-  writeConcurrency?: number;
+  concurrency?: number;
   /** One line per step, for a person watching. */
   progress?: (line: string) => void;
 }
@@ -71,7 +71,7 @@ export const runStoreBench = async (options: StoreBenchOptions): Promise<StoreBe
       const slow = createLocalClients({ endpoint: local.endpoint, latencyMs: options.latencyMs });
       try {
         await ensureUserLimitsTable(plain.client, tableName);
-        const storeOptions = { tableName, writeConcurrency: options.writeConcurrency };
+        const storeOptions = { tableName, concurrency: options.concurrency };
         const warm = new EventSourceEmulator({ store: new DynamoDbUserLimitStore({ client: plain.documentClient, ...storeOptions }), logger: SILENT, batchSize: 1000, maxRetries: 0 });
         await warm.deliver(warmUp);
         if (warm.summary().failed > 0) throw new Error(`warm-up: ${warm.summary().failed} records failed`);
