@@ -70,7 +70,9 @@ const main = async (): Promise<void> => {
       `  produced  ${result.produced.records} records in ${result.produced.requests} PutRecords calls ` +
         `(${result.produced.retriedRecords} retried, ${result.produced.throttles} throttles)`,
       `  polled    ${result.polled.getRecordsCalls} GetRecords calls: ` +
-        Object.entries(result.polled.recordsPerShard).map(([shardId, count]) => `${shardId.replace('shardId-', '')} ${count}`).join(', '),
+        Object.entries(result.polled.recordsPerShard)
+          .map(([shardId, count]) => `${shardId.replace('shardId-', '')} ${count}`)
+          .join(', '),
       `  kinesis   ${formatCounts(result.summary)}`,
       `  direct    ${formatCounts(result.directSummary)}`,
       `  ${result.userLimits} user limits, ${result.mismatches} mismatches, summaries ${result.summariesMatch ? 'equal' : 'DIFFER'}`,

@@ -6,8 +6,7 @@ import { UsageError } from './usage-error';
 /** What one input file holds: records to deliver in batches, or a Lambda event delivered as is. */
 export type Input = { kind: 'domain-events'; records: KinesisStreamRecord[] } | { kind: 'kinesis-event'; records: KinesisStreamRecord[] };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether `value` has the shape of a Lambda Kinesis event. */
 export const isKinesisEvent = (value: unknown): value is { Records: KinesisStreamRecord[] } =>

@@ -34,7 +34,7 @@ const main = async (): Promise<void> => {
     throw new UsageError(`${file}: cannot read a JSON event (${(error as Error).message.split('\n')[0]})`);
   }
   if (!isKinesisEvent(event)) throw new UsageError(`${file}: not a Lambda Kinesis event ({"Records": [{"kinesis": …}]})`);
-  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr);
   const { handler } = await import('../lambda/processor/handler');
   const response = await handler(event, localContext);
   writeSync(1, `${JSON.stringify(response)}\n`);

@@ -8,7 +8,6 @@ import { replayInputs } from './replay-inputs';
 import { createStderrLogger } from './stderr-logger';
 import { runCli, UsageError } from './usage-error';
 
-
 const USAGE = 'usage: npm run replay -- [--json] [--batch-size N] [FILE…]';
 
 const parseOptions = (argv: string[]) => {

@@ -33,7 +33,11 @@ const BAD_INPUT: Array<[string, () => KinesisStreamRecord, string]> = [
   ['amount "1e5"', () => recordOf(progressChanged(2, '0', '1e5')), 'payload.amount'],
   ['amount "-3"', () => recordOf(progressChanged(2, '0', '-3')), 'payload.amount'],
   ['amount " 1"', () => recordOf(progressChanged(2, '0', ' 1')), 'payload.amount'],
-  ['previousProgress missing', () => recordOf(progressChanged(2, undefined as unknown as string, '1')), 'payload.previousProgress: is required'],
+  [
+    'previousProgress missing',
+    () => recordOf(progressChanged(2, undefined as unknown as string, '1')),
+    'payload.previousProgress: is required',
+  ],
   ['value "10,000"', () => recordOf(createdPayload({ value: '10,000' })), 'payload.value'],
   ['unknown limit type', () => recordOf(createdPayload({ type: 'WAGER' })), 'payload.type'],
   ['unknown period', () => recordOf(createdPayload({ period: 'YEAR' })), 'payload.period'],
@@ -41,10 +45,28 @@ const BAD_INPUT: Array<[string, () => KinesisStreamRecord, string]> = [
   ['activeFrom as a string', () => recordOf(createdPayload({ activeFrom: '1647946090592' })), 'payload.activeFrom'],
   ['nextResetTime null', () => recordOf(reset(2, { nextResetTime: null })), 'payload.nextResetTime'],
   ['userLimitId empty', () => recordOf(reset(2, { userLimitId: '' })), 'payload.userLimitId'],
-  ['__proto__ key in payload', () => recordOf(`{"eventId":"e","type":"USER_LIMIT_RESET","aggregateId":"u","sequenceNumber":1,"createdAt":1,"payload":{"userLimitId":"l","__proto__":{"isAdmin":true}}}`), '__proto__'],
+  [
+    '__proto__ key in payload',
+    () =>
+      recordOf(
+        `{"eventId":"e","type":"USER_LIMIT_RESET","aggregateId":"u","sequenceNumber":1,"createdAt":1,"payload":{"userLimitId":"l","__proto__":{"isAdmin":true}}}`,
+      ),
+    '__proto__',
+  ],
   ['constructor key in envelope', () => recordOf({ ...created(1), constructor: { prototype: { isAdmin: true } } }), 'constructor'],
-  ['prototype key nested deep under long keys', () => recordOf({ ...created(1), extra: { ['k'.repeat(300)]: { nested: { prototype: {} } } } }), 'prototype: forbidden key'],
-  ['escaped __proto__ key', () => recordOf(`{"eventId":"e","type":"USER_LIMIT_RESET","aggregateId":"u","sequenceNumber":1,"createdAt":1,"payload":{"userLimitId":"l","\\u005f_proto__":{"isAdmin":true}}}`), '__proto__'],
+  [
+    'prototype key nested deep under long keys',
+    () => recordOf({ ...created(1), extra: { ['k'.repeat(300)]: { nested: { prototype: {} } } } }),
+    'prototype: forbidden key',
+  ],
+  [
+    'escaped __proto__ key',
+    () =>
+      recordOf(
+        `{"eventId":"e","type":"USER_LIMIT_RESET","aggregateId":"u","sequenceNumber":1,"createdAt":1,"payload":{"userLimitId":"l","\\u005f_proto__":{"isAdmin":true}}}`,
+      ),
+    '__proto__',
+  ],
 ];
 
 describe('bad input is rejected with a reason naming the problem', () => {

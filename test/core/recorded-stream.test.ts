@@ -31,10 +31,26 @@ describe('the recorded stream through the handler', () => {
       failed: 0,
     });
     const limits = (store as InMemoryUserLimitStore).snapshot().sort((a, b) => a.activeFrom - b.activeFrom);
-    expect(limits.map(({ userLimitId, type, period, value, progress, nextResetTime }) => ({ userLimitId, type, period, value, progress, nextResetTime }))).toEqual([
+    expect(
+      limits.map(({ userLimitId, type, period, value, progress, nextResetTime }) => ({
+        userLimitId,
+        type,
+        period,
+        value,
+        progress,
+        nextResetTime,
+      })),
+    ).toEqual([
       { userLimitId: 'LKMgxoE0yFgH6F6iShEu', type: 'DEPOSIT', period: 'DAY', value: '10000', progress: '0', nextResetTime: 1650710890592 },
       { userLimitId: '0w2KzcVUkZcb6n2z4DcE', type: 'DEPOSIT', period: 'WEEK', value: '50000', progress: '0', nextResetTime: 1650970090760 },
-      { userLimitId: 'jIcDgFDxkhM2qRWFrwVn', type: 'DEPOSIT', period: 'MONTH', value: '250000', progress: '0', nextResetTime: 1653216490824 },
+      {
+        userLimitId: 'jIcDgFDxkhM2qRWFrwVn',
+        type: 'DEPOSIT',
+        period: 'MONTH',
+        value: '250000',
+        progress: '0',
+        nextResetTime: 1653216490824,
+      },
     ]);
     expect(await store.getWatermark('VijPYTEOgK7dxLs5fBjJ')).toBe(239);
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { createKinesisClient } from '../../tools/kinesis/client';
 import { startKinesalite } from '../../tools/kinesis/kinesalite-server';
 import { pollStream } from '../../tools/kinesis/poller';
 import { createStream } from '../../tools/kinesis/stream-admin';
+import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -39,10 +41,20 @@ describe('npm run produce', () => {
     const connection = { client, endpoint: kinesalite.endpoint };
     try {
       const stream = await createStream(connection, 'cli-stream', 2);
-      const run = await runTool('produce.ts', ['--endpoint', kinesalite.endpoint, '--stream', 'cli-stream', '--batch-size', '5', 'tools/fixtures/recorded-stream.json']);
+      const run = await runTool('produce.ts', [
+        '--endpoint',
+        kinesalite.endpoint,
+        '--stream',
+        'cli-stream',
+        '--batch-size',
+        '5',
+        'tools/fixtures/recorded-stream.json',
+      ]);
       expect(run.stderr).not.toMatch(/error/);
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^Put 17 records from 1 file\(s\) on cli-stream at http:\/\/127\.0\.0\.1:\d+: 17 PutRecords calls, 0 records retried, 0 throttles$/m);
+      expect(run.stdout).toMatch(
+        /^Put 17 records from 1 file\(s\) on cli-stream at http:\/\/127\.0\.0\.1:\d+: 17 PutRecords calls, 0 records retried, 0 throttles$/m,
+      );
 
       const read: Array<{ partitionKey: string; aggregateId: string; eventId: string }> = [];
       await pollStream(connection, {
@@ -50,12 +62,15 @@ describe('npm run produce', () => {
         streamArn: stream.streamArn,
         deliver: async (_shardId, records) => {
           for (const record of records) {
-            const event = JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8'));
+            const event = JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8')) as {
+              aggregateId: string;
+              eventId: string;
+            };
             read.push({ partitionKey: record.kinesis.partitionKey, aggregateId: event.aggregateId, eventId: event.eventId });
           }
         },
       });
-      const recorded: Array<{ aggregateId: string; eventId: string }> = require('../../tools/fixtures/recorded-stream.json');
+      const recorded = JSON.parse(readFileSync(RECORDED_STREAM_PATH, 'utf8')) as Array<{ aggregateId: string; eventId: string }>;
       expect(read).toHaveLength(17);
       expect(read.every((entry) => entry.partitionKey === entry.aggregateId)).toBe(true);
       // One user in the recording: one shard, so the read order is the file's order.
@@ -70,15 +85,25 @@ describe('npm run produce', () => {
     const server = createServer();
     const port = await listen(server);
     await close(server);
-    const run = await runTool('produce.ts', ['--endpoint', `http://127.0.0.1:${port}`, '--stream', 's', 'tools/fixtures/recorded-stream.json']);
+    const run = await runTool('produce.ts', [
+      '--endpoint',
+      `http://127.0.0.1:${port}`,
+      '--stream',
+      's',
+      'tools/fixtures/recorded-stream.json',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: Kinesis endpoint http://127.0.0.1:${port} does not answer (connection refused); is it running, and is --endpoint right?\n`);
+    expect(run.stderr).toBe(
+      `error: Kinesis endpoint http://127.0.0.1:${port} does not answer (connection refused); is it running, and is --endpoint right?\n`,
+    );
   });
 
   it('exits 2 with the usage when --endpoint is missing', async () => {
     const run = await runTool('produce.ts', ['--stream', 's', 'tools/fixtures/recorded-stream.json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: --endpoint is required (usage: npm run produce -- --endpoint URL --stream NAME [--batch-size N] [--region R] FILE…)\n');
+    expect(run.stderr).toBe(
+      'error: --endpoint is required (usage: npm run produce -- --endpoint URL --stream NAME [--batch-size N] [--region R] FILE…)\n',
+    );
   });
 });
 
@@ -87,7 +112,7 @@ describe('npm run e2e', () => {
     const run = await runTool('e2e.ts', ['--json', '--records', '600', '--users', '60']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    const document = JSON.parse(run.stdout);
+    const document = JSON.parse(run.stdout) as { summary: Record<string, number>; seconds: number };
     expect(Object.keys(document)).toEqual(['shards', 'summary', 'mismatches', 'seconds']);
     expect(Object.keys(document.summary)).toEqual(['records', 'applied', 'duplicates', 'ignored', 'orphaned', 'rejected', 'failed']);
     expect(document).toMatchObject({ shards: 4, mismatches: 0, summary: { records: 600, failed: 0 } });

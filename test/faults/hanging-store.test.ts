@@ -20,7 +20,17 @@ const created = (user: string, sequenceNumber: number) => ({
   aggregateId: user,
   sequenceNumber,
   createdAt: 1_700_000_000_000,
-  payload: { userLimitId: `limit-${user}`, userId: user, brandId: 'b', currencyCode: 'SEK', type: 'DEPOSIT', period: 'DAY', status: 'ACTIVE', value: '100', activeFrom: 1 },
+  payload: {
+    userLimitId: `limit-${user}`,
+    userId: user,
+    brandId: 'b',
+    currencyCode: 'SEK',
+    type: 'DEPOSIT',
+    period: 'DAY',
+    status: 'ACTIVE',
+    value: '100',
+    activeFrom: 1,
+  },
 });
 
 /** Three users' creations; the second one's limit is where the store hangs. */
@@ -47,14 +57,21 @@ describe('a store that hangs', () => {
     expect(outcomes).toEqual(['applied', 'failed', 'failed']);
     expect(elapsedMs).toBeLessThan(DEADLINE_SAFETY_MARGIN_MS + 100);
     const failure = logs.entries().find((entry) => entry.level === 'ERROR');
-    expect(failure).toMatchObject({ message: 'Record failed: store error, reported for retry', kinesisSequenceNumber: records[1]!.kinesis.sequenceNumber, notProcessedAfterIt: 1 });
+    expect(failure).toMatchObject({
+      message: 'Record failed: store error, reported for retry',
+      kinesisSequenceNumber: records[1]!.kinesis.sequenceNumber,
+      notProcessedAfterIt: 1,
+    });
     expect(String(failure?.error)).toMatch(/^StoreDeadlineError: /);
     expect(inner.snapshot().map((limit) => limit.userLimitId)).toEqual(['limit-alice']);
     expect(await inner.getWatermark('carol')).toBeUndefined();
   }, 5_000);
 
   it('fails at once when the remaining time is already inside the safety margin', async () => {
-    const { response, elapsedMs } = await run(hangsForBob(new InMemoryUserLimitStore()), contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS - 500));
+    const { response, elapsedMs } = await run(
+      hangsForBob(new InMemoryUserLimitStore()),
+      contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS - 500),
+    );
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.kinesis.sequenceNumber }]);
     expect(elapsedMs).toBeLessThan(1_000);
   }, 5_000);
@@ -87,7 +104,10 @@ describe('a store that hangs', () => {
 
   it('without a Lambda context (local tools) there is no deadline', async () => {
     const pending = run(hangsForBob(new InMemoryUserLimitStore()));
-    const outcome = await Promise.race([pending.then(() => 'returned'), new Promise((resolve) => setTimeout(resolve, 100, 'still waiting'))]);
+    const outcome = await Promise.race([
+      pending.then(() => 'returned'),
+      new Promise((resolve) => setTimeout(resolve, 100, 'still waiting')),
+    ]);
     expect(outcome).toBe('still waiting');
   });
 });
@@ -109,7 +129,13 @@ describe('startDeadline', () => {
     await expect(startDeadline(10).expired).rejects.toThrow(/pending .* before the Lambda timeout/);
     const cancelled = startDeadline(10);
     cancelled.cancel();
-    const result = await Promise.race([cancelled.expired.then(() => 'settled', () => 'settled'), new Promise((resolve) => setTimeout(resolve, 50, 'pending'))]);
+    const result = await Promise.race([
+      cancelled.expired.then(
+        () => 'settled',
+        () => 'settled',
+      ),
+      new Promise((resolve) => setTimeout(resolve, 50, 'pending')),
+    ]);
     expect(result).toBe('pending');
     expect(cancelled.passed).toBe(false);
   });

@@ -8,12 +8,16 @@ import { deliverCleanly, domainStreamArbitrary, PROPERTY_RUNS, toRecords } from 
 import { captureLogs } from '../support/log-capture';
 
 const decode = (record: KinesisStreamRecord): { type: string; aggregateId: string } =>
-  JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8'));
+  JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8')) as { type: string; aggregateId: string };
 
 /** Only our own event types reach the store; in these generated streams all of them are valid. */
 const reachesStore = (record: KinesisStreamRecord): boolean => decode(record).type.startsWith('USER_LIMIT_');
 
-const deliverThrough = async (records: readonly KinesisStreamRecord[], shouldFail: (call: StoreCall) => boolean, options: { batchSize: number; maxRetries: number }) => {
+const deliverThrough = async (
+  records: readonly KinesisStreamRecord[],
+  shouldFail: (call: StoreCall) => boolean,
+  options: { batchSize: number; maxRetries: number },
+) => {
   const inner = new InMemoryUserLimitStore();
   const store = new FaultyStore(inner, shouldFail);
   const emulator = new EventSourceEmulator({ store, logger: captureLogs('ERROR').logger, ...options });
@@ -27,7 +31,12 @@ const deliverThrough = async (records: readonly KinesisStreamRecord[], shouldFai
  * up to the first record still failing, the batch is retried from there, and
  * after `maxRetries` retries the rest of the batch is abandoned.
  */
-const expectedGiveUps = (records: readonly KinesisStreamRecord[], budgets: Map<string, number>, batchSize: number, maxRetries: number): Set<KinesisStreamRecord> => {
+const expectedGiveUps = (
+  records: readonly KinesisStreamRecord[],
+  budgets: Map<string, number>,
+  batchSize: number,
+  maxRetries: number,
+): Set<KinesisStreamRecord> => {
   const left = new Map(budgets);
   const givenUp = new Set<KinesisStreamRecord>();
   for (let start = 0; start < records.length; start += batchSize) {
@@ -50,31 +59,41 @@ const expectedGiveUps = (records: readonly KinesisStreamRecord[], budgets: Map<s
 describe('store faults under the event source mapping (property)', () => {
   it('faults at chosen calls, retried: the final state and counters equal the fault-free delivery', async () => {
     await fc.assert(
-      fc.asyncProperty(domainStreamArbitrary(), fc.uniqueArray(fc.nat(60), { maxLength: 15 }), fc.integer({ min: 1, max: 10 }), async (events, faultyCalls, batchSize) => {
-        const records = toRecords(events);
-        const clean = await deliverCleanly(records);
-        const faulty = await deliverThrough(records, failAtCalls(faultyCalls), { batchSize, maxRetries: faultyCalls.length });
+      fc.asyncProperty(
+        domainStreamArbitrary(),
+        fc.uniqueArray(fc.nat(60), { maxLength: 15 }),
+        fc.integer({ min: 1, max: 10 }),
+        async (events, faultyCalls, batchSize) => {
+          const records = toRecords(events);
+          const clean = await deliverCleanly(records);
+          const faulty = await deliverThrough(records, failAtCalls(faultyCalls), { batchSize, maxRetries: faultyCalls.length });
 
-        expect(faulty.limits).toEqual(clean.limits);
-        expect(faulty.summary).toEqual(clean.summary);
-      }),
+          expect(faulty.limits).toEqual(clean.limits);
+          expect(faulty.summary).toEqual(clean.summary);
+        },
+      ),
       PROPERTY_RUNS,
     );
   });
 
   it('faults at random calls (any method, so also between a write and its watermark), retried: same state as fault-free', async () => {
     await fc.assert(
-      fc.asyncProperty(domainStreamArbitrary(), fc.infiniteStream(fc.boolean()), fc.integer({ min: 1, max: 4 }), async (events, coins, oneIn) => {
-        const records = toRecords(events);
-        const flips = coins[Symbol.iterator]();
-        // A fault when `oneIn` coins in a row come up true: rates from 1/2 down to 1/16.
-        const random = () => Array.from({ length: oneIn }, () => flips.next().value as boolean).every(Boolean);
-        const clean = await deliverCleanly(records);
-        const faulty = await deliverThrough(records, random, { batchSize: 5, maxRetries: 500 });
+      fc.asyncProperty(
+        domainStreamArbitrary(),
+        fc.infiniteStream(fc.boolean()),
+        fc.integer({ min: 1, max: 4 }),
+        async (events, coins, oneIn) => {
+          const records = toRecords(events);
+          const flips = coins[Symbol.iterator]();
+          // A fault when `oneIn` coins in a row come up true: rates from 1/2 down to 1/16.
+          const random = () => Array.from({ length: oneIn }, () => flips.next().value as boolean).every(Boolean);
+          const clean = await deliverCleanly(records);
+          const faulty = await deliverThrough(records, random, { batchSize: 5, maxRetries: 500 });
 
-        expect(faulty.limits).toEqual(clean.limits);
-        expect(faulty.summary).toEqual(clean.summary);
-      }),
+          expect(faulty.limits).toEqual(clean.limits);
+          expect(faulty.summary).toEqual(clean.summary);
+        },
+      ),
       PROPERTY_RUNS,
     );
   });

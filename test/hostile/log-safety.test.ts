@@ -6,16 +6,44 @@ import { FaultyStore } from '../support/faulty-store';
 import { captureLogs } from '../support/log-capture';
 
 /** Values only a payload holds: none may ever reach a log line outside a rejected record's raw data. */
-const SECRETS = { email: 'jane.doe@example.com', fullName: 'Jane Secret Doe', value: '424242.42', amount: '987654.321', currencyCode: 'XQZ', note: 'self-excluded' };
+const SECRETS = {
+  email: 'jane.doe@example.com',
+  fullName: 'Jane Secret Doe',
+  value: '424242.42',
+  amount: '987654.321',
+  currencyCode: 'XQZ',
+  note: 'self-excluded',
+};
 
 /** What a non-rejected line may carry: Powertools' own keys, the record's location and ids, counters. */
 const ALLOWED_KEYS = new Set([
-  'level', 'message', 'timestamp', 'service', 'sampling_rate', 'xray_trace_id',
-  'kinesisSequenceNumber', 'partitionKey', 'eventId', 'eventType', 'aggregateId', 'sequenceNumber', 'correlation_id', 'userLimitId',
-  'records', 'applied', 'duplicates', 'ignored', 'orphaned', 'rejected', 'failed', 'batchItemFailures',
-  'error', 'notProcessedAfterIt',
+  'level',
+  'message',
+  'timestamp',
+  'service',
+  'sampling_rate',
+  'xray_trace_id',
+  'kinesisSequenceNumber',
+  'partitionKey',
+  'eventId',
+  'eventType',
+  'aggregateId',
+  'sequenceNumber',
+  'correlation_id',
+  'userLimitId',
+  'records',
+  'applied',
+  'duplicates',
+  'ignored',
+  'orphaned',
+  'rejected',
+  'failed',
+  'batchItemFailures',
+  'error',
+  'notProcessedAfterIt',
   // The progress-gap warning names the two disagreeing progress figures: its whole point.
-  'storedProgress', 'previousProgress',
+  'storedProgress',
+  'previousProgress',
 ]);
 
 const base = (sequenceNumber: number, type: string, payload: Record<string, unknown>) => ({
@@ -29,8 +57,23 @@ const base = (sequenceNumber: number, type: string, payload: Record<string, unkn
   context: { correlationId: 'correlation-7', ip: '203.0.113.9' },
 });
 
-const created = (n: number) => base(n, 'USER_LIMIT_CREATED', { userLimitId: 'limit-7', currencyCode: SECRETS.currencyCode, type: 'LOSS', period: 'WEEK', status: 'ACTIVE', value: SECRETS.value, activeFrom: 1 });
-const progress = (n: number, previousProgress = '0') => base(n, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'limit-7', amount: SECRETS.amount, previousProgress, remainingAmount: SECRETS.value });
+const created = (n: number) =>
+  base(n, 'USER_LIMIT_CREATED', {
+    userLimitId: 'limit-7',
+    currencyCode: SECRETS.currencyCode,
+    type: 'LOSS',
+    period: 'WEEK',
+    status: 'ACTIVE',
+    value: SECRETS.value,
+    activeFrom: 1,
+  });
+const progress = (n: number, previousProgress = '0') =>
+  base(n, 'USER_LIMIT_PROGRESS_CHANGED', {
+    userLimitId: 'limit-7',
+    amount: SECRETS.amount,
+    previousProgress,
+    remainingAmount: SECRETS.value,
+  });
 const reset = (n: number, userLimitId = 'limit-7') => base(n, 'USER_LIMIT_RESET', { userLimitId, resetAmount: SECRETS.amount });
 const unrelated = (n: number) => base(n, 'LIMIT_USER_CREATED', { amount: SECRETS.amount });
 
@@ -52,34 +95,52 @@ describe('log safety: ids are logged, nothing else personal', () => {
     expect((await logsOf(20)).outcomes).toContain('failed');
   });
 
-  it.each([['a healthy batch', Number.POSITIVE_INFINITY], ['a batch whose store fails midway', 20]])(
-    '%s: no payload value, no raw data, only allowed keys',
-    async (_kind, failFrom) => {
-      const { entries, lines } = await logsOf(failFrom);
-      expect(entries.filter((entry) => 'storedProgress' in entry).map((entry) => entry.message)).toEqual([expect.stringMatching(/^Progress gap/)]);
-      expect(entries.length).toBeGreaterThan(EVENTS.length);
-      expect(lines).toHaveLength(entries.length);
-      for (const entry of entries) {
-        // The progress-gap warning's two figures are the one documented exception: checked by key below.
-        const { storedProgress, previousProgress, ...rest } = entry;
-        const line = JSON.stringify(rest);
-        for (const secret of [SECRETS.email, SECRETS.fullName, SECRETS.value, SECRETS.amount, SECRETS.currencyCode, SECRETS.note, '203.0.113.9']) {
-          expect(line).not.toContain(secret);
-        }
+  it.each([
+    ['a healthy batch', Number.POSITIVE_INFINITY],
+    ['a batch whose store fails midway', 20],
+  ])('%s: no payload value, no raw data, only allowed keys', async (_kind, failFrom) => {
+    const { entries, lines } = await logsOf(failFrom);
+    expect(entries.filter((entry) => 'storedProgress' in entry).map((entry) => entry.message)).toEqual([
+      expect.stringMatching(/^Progress gap/),
+    ]);
+    expect(entries.length).toBeGreaterThan(EVENTS.length);
+    expect(lines).toHaveLength(entries.length);
+    for (const entry of entries) {
+      // The progress-gap warning's two figures are the one documented exception: checked by key below.
+      const { storedProgress, previousProgress, ...rest } = entry;
+      const line = JSON.stringify(rest);
+      for (const secret of [
+        SECRETS.email,
+        SECRETS.fullName,
+        SECRETS.value,
+        SECRETS.amount,
+        SECRETS.currencyCode,
+        SECRETS.note,
+        '203.0.113.9',
+      ]) {
+        expect(line).not.toContain(secret);
       }
-      for (const entry of entries) {
-        const unexpected = Object.keys(entry).filter((key) => !ALLOWED_KEYS.has(key));
-        expect({ message: entry.message, unexpected }).toEqual({ message: entry.message, unexpected: [] });
-      }
-    },
-  );
+    }
+    for (const entry of entries) {
+      const unexpected = Object.keys(entry).filter((key) => !ALLOWED_KEYS.has(key));
+      expect({ message: entry.message, unexpected }).toEqual({ message: entry.message, unexpected: [] });
+    }
+  });
 
   it('an applied PROGRESS_CHANGED at DEBUG logs ids and location only', async () => {
     const { entries } = await logsOf();
     const line = entries.find((entry) => entry.message === 'Record applied' && entry.eventId === 'event-3');
     expect(line).toBeDefined();
     const { level, message, timestamp, service, sampling_rate, ...rest } = line!;
-    expect(Object.keys(rest).sort()).toEqual(['aggregateId', 'correlation_id', 'eventId', 'eventType', 'kinesisSequenceNumber', 'partitionKey', 'sequenceNumber']);
+    expect(Object.keys(rest).sort()).toEqual([
+      'aggregateId',
+      'correlation_id',
+      'eventId',
+      'eventType',
+      'kinesisSequenceNumber',
+      'partitionKey',
+      'sequenceNumber',
+    ]);
   });
 
   it('only a rejected record carries raw data, as base64, within the allowance', async () => {

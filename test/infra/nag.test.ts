@@ -54,7 +54,13 @@ const VARIANTS: Array<[string, UserLimitsStackProps]> = [
   ['an on-demand stream', { stream: { kind: 'create', streamMode: StreamMode.ON_DEMAND, shardCount: undefined } }],
   [
     'an imported stream with its key',
-    { stream: { kind: 'import', streamArn: 'arn:aws:kinesis:eu-west-1:123456789012:stream/s', encryptionKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/k' } },
+    {
+      stream: {
+        kind: 'import',
+        streamArn: 'arn:aws:kinesis:eu-west-1:123456789012:stream/s',
+        encryptionKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/k',
+      },
+    },
   ],
   ['a created alarm topic', { alarmTopic: { kind: 'create' } }],
   ['an existing alarm topic', { alarmTopic: { kind: 'import', topicArn: 'arn:aws:sns:eu-west-1:123456789012:on-call' } }],
@@ -67,7 +73,11 @@ describe('cdk-nag AwsSolutions', () => {
 
   test('each acknowledgement matches a finding the stack really has, and nothing else is acknowledged', () => {
     const { app } = stackWith({ alarmTopic: { kind: 'create' } });
-    expect(acknowledgements(app).map(({ finding }) => finding).sort()).toEqual(rawFindings(app));
+    expect(
+      acknowledgements(app)
+        .map(({ finding }) => finding)
+        .sort(),
+    ).toEqual(rawFindings(app));
     expect(rawFindings(app)).toEqual([
       `AwsSolutions-L1 at ${STACK_NAME}/Processor/Function/Resource`,
       `AwsSolutions-SQS3 at ${STACK_NAME}/FailedBatches/Resource`,
@@ -114,7 +124,9 @@ describe('cdk-nag AwsSolutions', () => {
       expect(() => app.synth()).toThrow(/AwsSolutions-SQS2/);
       const report = readReport(outdir);
       expect(report.map(({ pluginName }) => pluginName)).toEqual(['AwsSolutions']);
-      expect(report[0]?.violations.map(({ ruleName }) => ruleName)).toEqual(expect.arrayContaining(['AwsSolutions-SQS2', 'AwsSolutions-SQS4']));
+      expect(report[0]?.violations.map(({ ruleName }) => ruleName)).toEqual(
+        expect.arrayContaining(['AwsSolutions-SQS2', 'AwsSolutions-SQS4']),
+      );
     });
   });
 

@@ -34,7 +34,9 @@ describe('stream props', () => {
       Dimensions: [{ Name: 'StreamName', Value: 'limits-from-elsewhere' }],
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['kinesis:GetRecords']), Resource: STREAM_ARN })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['kinesis:GetRecords']), Resource: STREAM_ARN })]),
+      },
     });
     template.hasOutput('StreamArn', { Value: STREAM_ARN });
     template.hasOutput('StreamName', { Value: 'limits-from-elsewhere' });
@@ -65,9 +67,15 @@ describe('event source and logging props', () => {
   });
 
   test('iterator age threshold, log level and log retention', () => {
-    const { template } = synthStack({ iteratorAgeAlarmThreshold: Duration.minutes(10), logLevel: 'DEBUG', logRetention: RetentionDays.ONE_WEEK });
+    const { template } = synthStack({
+      iteratorAgeAlarmThreshold: Duration.minutes(10),
+      logLevel: 'DEBUG',
+      logRetention: RetentionDays.ONE_WEEK,
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'GetRecords.IteratorAgeMilliseconds', Threshold: 600_000 });
-    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_LOG_LEVEL: 'DEBUG' }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_LOG_LEVEL: 'DEBUG' }) },
+    });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
   });
 });
@@ -75,7 +83,9 @@ describe('event source and logging props', () => {
 describe('alarm topic props', () => {
   const alarmActions = (props: UserLimitsStackProps): unknown[] => {
     const { template } = synthStack(props);
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Array<{ Properties: { AlarmActions?: unknown; OKActions?: unknown } }>;
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Array<{
+      Properties: { AlarmActions?: unknown; OKActions?: unknown };
+    }>;
     expect(alarms).toHaveLength(3);
     return alarms.map(({ Properties }) => [Properties.AlarmActions, Properties.OKActions]);
   };
@@ -101,7 +111,10 @@ describe('alarm topic props', () => {
     });
     template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
     for (const actions of alarmActions({ alarmTopic: { kind: 'create' } })) {
-      expect(actions).toEqual([[{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }], [{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }]]);
+      expect(actions).toEqual([
+        [{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }],
+        [{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }],
+      ]);
     }
   });
 
@@ -121,11 +134,23 @@ describe('prop validation', () => {
     ['batching window over 300 s', { maxBatchingWindow: Duration.seconds(301) }, /maxBatchingWindow must be from 0 s to 300 s/],
     ['11 retries', { retryAttempts: 11 }, /retryAttempts must be an integer from 0 to 10, got 11/],
     ['record age beyond the retention', { maxRecordAge: Duration.hours(25) }, /maxRecordAge must be from 60 s to 86400 s/],
-    ['lag alarm over half the retention', { iteratorAgeAlarmThreshold: Duration.hours(13), maxRecordAge: Duration.hours(20) }, /iteratorAgeAlarmThreshold must be from 60 s to 43200 s/],
-    ['lag alarm not below the record age', { iteratorAgeAlarmThreshold: Duration.hours(1), maxRecordAge: Duration.hours(1) }, /below maxRecordAge/],
+    [
+      'lag alarm over half the retention',
+      { iteratorAgeAlarmThreshold: Duration.hours(13), maxRecordAge: Duration.hours(20) },
+      /iteratorAgeAlarmThreshold must be from 60 s to 43200 s/,
+    ],
+    [
+      'lag alarm not below the record age',
+      { iteratorAgeAlarmThreshold: Duration.hours(1), maxRecordAge: Duration.hours(1) },
+      /below maxRecordAge/,
+    ],
     ['shard count with on-demand', { stream: { kind: 'create', streamMode: StreamMode.ON_DEMAND, shardCount: 2 } }, /ON_DEMAND/],
     ['zero shards', { stream: { kind: 'create', streamMode: StreamMode.PROVISIONED, shardCount: 0 } }, /shardCount/],
-    ['a malformed stream ARN', { stream: { kind: 'import', streamArn: 'limits', encryptionKeyArn: undefined } }, /stream ARN must look like/],
+    [
+      'a malformed stream ARN',
+      { stream: { kind: 'import', streamArn: 'limits', encryptionKeyArn: undefined } },
+      /stream ARN must look like/,
+    ],
   ])('rejects %s with one clear line', (_name, props, message) => {
     expect(() => resolveStackProps(props)).toThrow(StackPropsError);
     expect(() => resolveStackProps(props)).toThrow(message);

@@ -5,7 +5,11 @@ describe('npm run invoke', () => {
     const { stdout, stderr, status } = runTool('invoke.ts', ['events/recorded-stream.json'], { POWERTOOLS_LOG_LEVEL: 'INFO' });
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ batchItemFailures: [] });
-    const summary = stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((line) => line.level === 'INFO');
+    const summary = stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.level === 'INFO');
     expect(summary).toMatchObject({ message: 'Batch processed', applied: 9, ignored: 6, orphaned: 2 });
   });
 

@@ -1,7 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { UserLimit } from '../../lambda/domain/user-limit';
 import { runTool } from './run-tool';
+
+/** What `npm run replay -- --json` prints (README, "Local commands"). */
+interface ReplayDocument {
+  userLimits: UserLimit[];
+  summary: Record<string, number>;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
 const file = (name: string, content: string) => {
@@ -36,10 +43,10 @@ describe('npm run replay', () => {
   it('--json prints exactly one document: sorted userLimits and the summary', () => {
     const { stdout, status, stderr } = runTool('replay.ts', ['--json']);
     expect(status).toBe(0);
-    const document = JSON.parse(stdout);
+    const document = JSON.parse(stdout) as ReplayDocument;
     expect(Object.keys(document)).toEqual(['userLimits', 'summary']);
     expect(document.summary).toEqual({ records: 17, applied: 9, duplicates: 0, ignored: 6, orphaned: 2, rejected: 0, failed: 0 });
-    expect(document.userLimits.map((limit: { userLimitId: string }) => limit.userLimitId)).toEqual([
+    expect(document.userLimits.map((limit) => limit.userLimitId)).toEqual([
       '0w2KzcVUkZcb6n2z4DcE',
       'LKMgxoE0yFgH6F6iShEu',
       'jIcDgFDxkhM2qRWFrwVn',
@@ -49,32 +56,48 @@ describe('npm run replay', () => {
   });
 
   it('reads JSON arrays and JSON Lines, sorts by userId then userLimitId, and counts redeliveries once', () => {
-    const array = file('events.json', JSON.stringify([
-      event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'z-limit')),
-      event(2, 'USER_LIMIT_CREATED', createdPayload('user-b', 'a-limit')),
-    ]));
-    const lines = file('events.jsonl', [
-      JSON.stringify(event(1, 'USER_LIMIT_CREATED', createdPayload('user-a', 'm-limit'), 'user-a')),
-      '',
-      JSON.stringify(event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.1', previousProgress: '0' }, 'user-a')),
-      JSON.stringify(event(3, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.2', previousProgress: '0.1' }, 'user-a')),
-    ].join('\n'));
+    const array = file(
+      'events.json',
+      JSON.stringify([
+        event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'z-limit')),
+        event(2, 'USER_LIMIT_CREATED', createdPayload('user-b', 'a-limit')),
+      ]),
+    );
+    const lines = file(
+      'events.jsonl',
+      [
+        JSON.stringify(event(1, 'USER_LIMIT_CREATED', createdPayload('user-a', 'm-limit'), 'user-a')),
+        '',
+        JSON.stringify(event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.1', previousProgress: '0' }, 'user-a')),
+        JSON.stringify(
+          event(3, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.2', previousProgress: '0.1' }, 'user-a'),
+        ),
+      ].join('\n'),
+    );
     const { stdout, status } = runTool('replay.ts', ['--json', '--batch-size', '2', array, lines, array]);
     expect(status).toBe(0);
-    const { userLimits, summary } = JSON.parse(stdout);
-    expect(userLimits.map((limit: { userId: string; userLimitId: string }) => `${limit.userId}/${limit.userLimitId}`)).toEqual([
+    const { userLimits, summary } = JSON.parse(stdout) as ReplayDocument;
+    expect(userLimits.map((limit) => `${limit.userId}/${limit.userLimitId}`)).toEqual([
       'user-a/m-limit',
       'user-b/a-limit',
       'user-b/z-limit',
     ]);
-    expect(userLimits[0].progress).toBe('0.3');
+    expect(userLimits[0]?.progress).toBe('0.3');
     expect(summary).toEqual({ records: 7, applied: 5, duplicates: 2, ignored: 0, orphaned: 0, rejected: 0, failed: 0 });
   });
 
   it('delivers a Lambda Kinesis event file as is', () => {
     const { stdout, status } = runTool('replay.ts', ['--json', 'events/poison-pills.json']);
     expect(status).toBe(0);
-    expect(JSON.parse(stdout).summary).toEqual({ records: 10, applied: 4, duplicates: 0, ignored: 0, orphaned: 0, rejected: 6, failed: 0 });
+    expect((JSON.parse(stdout) as ReplayDocument).summary).toEqual({
+      records: 10,
+      applied: 4,
+      duplicates: 0,
+      ignored: 0,
+      orphaned: 0,
+      rejected: 6,
+      failed: 0,
+    });
   });
 
   it('without --json prints counters and a table for a person', () => {

@@ -56,8 +56,7 @@ const decodeBase64 = (data: string): Buffer | undefined => {
   return bytes;
 };
 
-const describeJsonValue = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+const describeJsonValue = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 /** Depth-first walk without recursion: hostile input may nest deeper than the call stack. */
 const findForbiddenKey = (root: object): string | undefined => {
