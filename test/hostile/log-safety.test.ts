@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { createHandler } from '../../lambda/processor/create-handler';
 import type { Outcome } from '../../lambda/processor/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
@@ -15,6 +16,29 @@ const SECRETS = {
   note: 'self-excluded',
 };
 
+/** The invocation as Lambda describes it: the handler gives it to the logger, as deployed. */
+const LAMBDA_CONTEXT = {
+  functionName: 'user-limits-processor',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:user-limits-processor',
+  memoryLimitInMB: '512',
+  awsRequestId: 'request-7',
+  logGroupName: '/aws/lambda/user-limits-processor',
+  logStreamName: '2026/11/26/[$LATEST]0123456789abcdef',
+  callbackWaitsForEmptyEventLoop: true,
+  getRemainingTimeInMillis: () => 60_000,
+} as Context;
+
+/** What Powertools adds to every line of a deployed invocation, from the context above. */
+const DEPLOYED_LINE_KEYS = {
+  // Powertools keeps it per process: true for the first invocation only.
+  cold_start: expect.any(Boolean) as boolean,
+  function_arn: LAMBDA_CONTEXT.invokedFunctionArn,
+  function_memory_size: LAMBDA_CONTEXT.memoryLimitInMB,
+  function_name: LAMBDA_CONTEXT.functionName,
+  function_request_id: LAMBDA_CONTEXT.awsRequestId,
+};
+
 /** What a non-rejected line may carry: Powertools' own keys, the record's location and ids, counters. */
 const ALLOWED_KEYS = new Set([
   'level',
@@ -23,6 +47,7 @@ const ALLOWED_KEYS = new Set([
   'service',
   'sampling_rate',
   'xray_trace_id',
+  ...Object.keys(DEPLOYED_LINE_KEYS),
   'kinesisSequenceNumber',
   'partitionKey',
   'eventId',
@@ -85,7 +110,7 @@ const logsOf = async (failFrom = Number.POSITIVE_INFINITY) => {
   let outcomes: readonly Outcome[] = [];
   const store = new FaultyStore(new InMemoryUserLimitStore(), (call) => call.index >= failFrom);
   const handler = createHandler({ store, logger: logs.logger, onOutcomes: (seen) => (outcomes = seen) });
-  await handler({ Records: wrapDomainEvents(EVENTS) });
+  await handler({ Records: wrapDomainEvents(EVENTS) }, LAMBDA_CONTEXT);
   return { entries: logs.entries(), lines: logs.lines, outcomes };
 };
 
@@ -105,6 +130,10 @@ describe('log safety: ids are logged, nothing else personal', () => {
     ]);
     expect(entries.length).toBeGreaterThan(EVENTS.length);
     expect(lines).toHaveLength(entries.length);
+    for (const entry of entries) {
+      // Every line names the invocation, as a deployed one does.
+      expect(entry).toMatchObject(DEPLOYED_LINE_KEYS);
+    }
     for (const entry of entries) {
       // The progress-gap warning's two figures are the one documented exception: checked by key below.
       const { storedProgress, previousProgress, ...rest } = entry;
@@ -131,7 +160,8 @@ describe('log safety: ids are logged, nothing else personal', () => {
     const { entries } = await logsOf();
     const line = entries.find((entry) => entry.message === 'Record applied' && entry.eventId === 'event-3');
     expect(line).toBeDefined();
-    const { level, message, timestamp, service, sampling_rate, ...rest } = line!;
+    const { level, message, timestamp, service, sampling_rate, ...withContext } = line!;
+    const rest = Object.fromEntries(Object.entries(withContext).filter(([key]) => !(key in DEPLOYED_LINE_KEYS)));
     expect(Object.keys(rest).sort()).toEqual([
       'aggregateId',
       'correlation_id',
