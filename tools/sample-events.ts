@@ -19,9 +19,9 @@ const POISON_DATA: Array<[string, Buffer]> = [
     ),
   ],
   [
-    'prototype pollution',
+    'sequence number beyond 2^53 − 1',
     Buffer.from(
-      '{"eventId":"poison-2","type":"USER_LIMIT_RESET","aggregateId":"poison-user","sequenceNumber":2,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit","__proto__":{"polluted":true}},"source":"limitUser","context":{}}',
+      '{"eventId":"poison-2","type":"USER_LIMIT_RESET","aggregateId":"poison-user","sequenceNumber":9007199254740993,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit"},"source":"limitUser","context":{}}',
       'utf8',
     ),
   ],

@@ -185,7 +185,14 @@ const poisonRecord = (random: () => number, userId: string): Buffer => {
       ),
     () =>
       Buffer.from(
-        `{"eventId":"x","type":"USER_LIMIT_RESET","aggregateId":"${userId}","sequenceNumber":1,"createdAt":1,"payload":{"userLimitId":"x","__proto__":{"polluted":true}}}`,
+        JSON.stringify({
+          eventId: 'x',
+          type: 'USER_LIMIT_RESET',
+          aggregateId: userId,
+          sequenceNumber: 1,
+          createdAt: EPOCH,
+          payload: { userLimitId: 'x', userId: `not-${userId}` },
+        }),
       ),
   ];
   return kinds[Math.floor(random() * kinds.length)]!();

@@ -1,9 +1,9 @@
+import { getWatermark } from '../support/store-reads';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
 import { countOutcomes } from '../../lambda/processor/pipeline/outcome';
-import type { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { harness } from './helpers/harness';
 
 const recordedText = readFileSync(RECORDED_STREAM_PATH, 'utf8');
@@ -30,7 +30,7 @@ describe('the recorded stream through the handler', () => {
       rejected: 0,
       failed: 0,
     });
-    const limits = (store as InMemoryUserLimitStore).snapshot().sort((a, b) => a.activeFrom - b.activeFrom);
+    const limits = store.snapshot().sort((a, b) => a.activeFrom - b.activeFrom);
     expect(
       limits.map(({ userLimitId, type, period, value, progress, nextResetTime }) => ({
         userLimitId,
@@ -52,7 +52,7 @@ describe('the recorded stream through the handler', () => {
         nextResetTime: 1653216490824,
       },
     ]);
-    expect(await store.getWatermark('VijPYTEOgK7dxLs5fBjJ')).toBe(239);
+    expect(await getWatermark(store, 'VijPYTEOgK7dxLs5fBjJ')).toBe(239);
 
     const summary = lines.filter((line) => line.level === 'INFO');
     expect(summary).toHaveLength(1);
@@ -66,7 +66,7 @@ describe('the recorded stream through the handler', () => {
   it('gives progress 200 before the resets (the stream cut at sequence 12)', async () => {
     const { handler, store } = harness();
     await handler({ Records: wrapDomainEvents(recordedEvents.slice(0, 12)) });
-    const limits = await store.listByUser('VijPYTEOgK7dxLs5fBjJ');
+    const limits = store.snapshot().filter((limit) => limit.userId === 'VijPYTEOgK7dxLs5fBjJ');
     expect(limits.map((limit) => limit.progress)).toEqual(['200', '200', '200']);
   });
 });

@@ -3,8 +3,8 @@ import type { KinesisStreamRecord } from 'aws-lambda';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { EventSourceEmulator } from '../../tools/event-source-emulator';
 import { sortUserLimits } from '../../tools/replay-inputs';
-import { failAtCalls, FaultyStore, type StoreCall } from '../support/faulty-store';
-import { deliverCleanly, domainStreamArbitrary, PROPERTY_RUNS, toRecords } from '../support/limit-streams';
+import { failAtRequests, type Fault, FaultyStore, type StoreCall } from '../support/faulty-store';
+import { deliverCleanly, domainStreamArbitrary, PROPERTY_RUNS, redeliveryInvariant, toRecords } from '../support/limit-streams';
 import { captureLogs } from '../support/log-capture';
 
 const decode = (record: KinesisStreamRecord): { type: string; aggregateId: string } =>
@@ -15,21 +15,26 @@ const reachesStore = (record: KinesisStreamRecord): boolean => decode(record).ty
 
 const deliverThrough = async (
   records: readonly KinesisStreamRecord[],
-  shouldFail: (call: StoreCall) => boolean,
+  shouldFail: (call: StoreCall) => Fault,
   options: { batchSize: number; maxRetries: number },
 ) => {
   const inner = new InMemoryUserLimitStore();
   const store = new FaultyStore(inner, shouldFail);
   const emulator = new EventSourceEmulator({ store, logger: captureLogs('ERROR').logger, ...options });
   await emulator.deliver(records);
-  return { limits: sortUserLimits(inner.snapshot()), summary: emulator.summary(), faults: store.faults };
+  return {
+    limits: sortUserLimits(inner.snapshot()),
+    watermarks: inner.dump().watermarks,
+    summary: emulator.summary(),
+    faults: store.faults,
+  };
 };
 
 /**
- * What the event source mapping must give up on when `aggregateId`'s records
- * fail their first store call `budget` times: per batch, each invocation runs
- * up to the first record still failing, the batch is retried from there, and
- * after `maxRetries` retries the rest of the batch is abandoned.
+ * What the event source mapping must give up on when a batch's load fails
+ * while the user of its first event has `budget` faults left: each such
+ * invocation fails from that first event, the batch is retried from there,
+ * and after `maxRetries` retries the rest of the batch is abandoned.
  */
 const expectedGiveUps = (
   records: readonly KinesisStreamRecord[],
@@ -42,8 +47,8 @@ const expectedGiveUps = (
   for (let start = 0; start < records.length; start += batchSize) {
     let pending = records.slice(start, start + batchSize);
     for (let attempt = 0; ; attempt += 1) {
-      const failing = pending.findIndex((record) => reachesStore(record) && (left.get(decode(record).aggregateId) ?? 0) > 0);
-      if (failing < 0) break;
+      const failing = pending.findIndex(reachesStore);
+      if (failing < 0 || (left.get(decode(pending[failing]!).aggregateId) ?? 0) === 0) break;
       const aggregateId = decode(pending[failing]!).aggregateId;
       left.set(aggregateId, left.get(aggregateId)! - 1);
       pending = pending.slice(failing);
@@ -57,7 +62,7 @@ const expectedGiveUps = (
 };
 
 describe('store faults under the event source mapping (property)', () => {
-  it('faults at chosen calls, retried: the final state and counters equal the fault-free delivery', async () => {
+  it('faults at chosen requests, retried: the final state and counters equal the fault-free delivery', async () => {
     await fc.assert(
       fc.asyncProperty(
         domainStreamArbitrary(),
@@ -66,17 +71,18 @@ describe('store faults under the event source mapping (property)', () => {
         async (events, faultyCalls, batchSize) => {
           const records = toRecords(events);
           const clean = await deliverCleanly(records);
-          const faulty = await deliverThrough(records, failAtCalls(faultyCalls), { batchSize, maxRetries: faultyCalls.length });
+          const faulty = await deliverThrough(records, failAtRequests(faultyCalls), { batchSize, maxRetries: faultyCalls.length });
 
           expect(faulty.limits).toEqual(clean.limits);
-          expect(faulty.summary).toEqual(clean.summary);
+          expect(faulty.watermarks).toEqual(clean.watermarks);
+          expect(redeliveryInvariant(faulty.summary)).toEqual(redeliveryInvariant(clean.summary));
         },
       ),
       PROPERTY_RUNS,
     );
   });
 
-  it('faults at random calls (any method, so also between a write and its watermark), retried: same state as fault-free', async () => {
+  it('faults at random requests (load, limit or watermark writes, lost responses too), retried: same state as fault-free', async () => {
     await fc.assert(
       fc.asyncProperty(
         domainStreamArbitrary(),
@@ -85,13 +91,17 @@ describe('store faults under the event source mapping (property)', () => {
         async (events, coins, oneIn) => {
           const records = toRecords(events);
           const flips = coins[Symbol.iterator]();
-          // A fault when `oneIn` coins in a row come up true: rates from 1/2 down to 1/16.
-          const random = () => Array.from({ length: oneIn }, () => flips.next().value as boolean).every(Boolean);
+          // A fault when `oneIn` coins in a row come up true: rates from 1/2 down to 1/16; one more coin makes it a lost response.
+          const random = (): Fault => {
+            if (!Array.from({ length: oneIn }, () => flips.next().value as boolean).every(Boolean)) return false;
+            return flips.next().value ? 'lost' : true;
+          };
           const clean = await deliverCleanly(records);
           const faulty = await deliverThrough(records, random, { batchSize: 5, maxRetries: 500 });
 
           expect(faulty.limits).toEqual(clean.limits);
-          expect(faulty.summary).toEqual(clean.summary);
+          expect(faulty.watermarks).toEqual(clean.watermarks);
+          expect(redeliveryInvariant(faulty.summary)).toEqual(redeliveryInvariant(clean.summary));
         },
       ),
       PROPERTY_RUNS,
@@ -110,13 +120,13 @@ describe('store faults under the event source mapping (property)', () => {
           const records = toRecords(events);
           const givenUp = expectedGiveUps(records, new Map(Object.entries(budgets)), batchSize, maxRetries);
           const left = new Map(Object.entries(budgets));
-          const failFirstCalls = (call: StoreCall) => {
-            const remaining = left.get(call.key) ?? 0;
-            if (call.method !== 'getWatermark' || remaining === 0) return false;
-            left.set(call.key, remaining - 1);
+          const failFirstLoads = (call: StoreCall) => {
+            const remaining = left.get(call.userId) ?? 0;
+            if (call.request !== 'load' || remaining === 0) return false;
+            left.set(call.userId, remaining - 1);
             return true;
           };
-          const faulty = await deliverThrough(records, failFirstCalls, { batchSize, maxRetries });
+          const faulty = await deliverThrough(records, failFirstLoads, { batchSize, maxRetries });
           const survivors = await deliverCleanly(records.filter((record) => !givenUp.has(record)));
 
           expect(faulty.summary.failed).toBe(givenUp.size);
