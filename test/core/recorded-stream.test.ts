@@ -30,7 +30,7 @@ describe('the recorded stream through the handler', () => {
       rejected: 0,
       failed: 0,
     });
-    const limits = store.snapshot().sort((a, b) => a.activeFrom - b.activeFrom);
+    const limits = (await store.allLimits()).sort((a, b) => a.activeFrom - b.activeFrom);
     expect(
       limits.map(({ userLimitId, type, period, value, progress, nextResetTime }) => ({
         userLimitId,
@@ -66,7 +66,7 @@ describe('the recorded stream through the handler', () => {
   it('gives progress 200 before the resets (the stream cut at sequence 12)', async () => {
     const { handler, store } = harness();
     await handler({ Records: wrapDomainEvents(recordedEvents.slice(0, 12)) });
-    const limits = store.snapshot().filter((limit) => limit.userId === 'VijPYTEOgK7dxLs5fBjJ');
+    const limits = (await store.allLimits()).filter((limit) => limit.userId === 'VijPYTEOgK7dxLs5fBjJ');
     expect(limits.map((limit) => limit.progress)).toEqual(['200', '200', '200']);
   });
 });

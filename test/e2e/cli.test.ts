@@ -28,6 +28,17 @@ const runTool = async (tool: string, args: string[]) => {
   }
 };
 
+/** Runs an npm script exactly as the README writes it (`npm run -s …`), never throwing. */
+const runNpm = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+};
+
 const listen = async (server: Server): Promise<number> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -50,7 +61,7 @@ describe('npm run produce', () => {
         '5',
         'tools/fixtures/recorded-stream.json',
       ]);
-      expect(run.stderr).not.toMatch(/error/);
+      expect(run.stderr).toBe(''); // progress at most once a second: not one line per PutRecords call
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(
         /^Put 17 records from 1 file\(s\) on cli-stream at http:\/\/127\.0\.0\.1:\d+: 17 PutRecords calls, 0 records retried, 0 throttles$/m,
@@ -62,10 +73,7 @@ describe('npm run produce', () => {
         streamArn: stream.streamArn,
         deliver: async (_shardId, records) => {
           for (const record of records) {
-            const event = JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8')) as {
-              aggregateId: string;
-              eventId: string;
-            };
+            const event = JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8'));
             read.push({ partitionKey: record.kinesis.partitionKey, aggregateId: event.aggregateId, eventId: event.eventId });
           }
         },
@@ -75,6 +83,39 @@ describe('npm run produce', () => {
       expect(read.every((entry) => entry.partitionKey === entry.aggregateId)).toBe(true);
       // One user in the recording: one shard, so the read order is the file's order.
       expect(read.map((entry) => entry.eventId)).toEqual(recorded.map((event) => event.eventId));
+    } finally {
+      client.destroy();
+      await kinesalite.stop();
+    }
+  });
+
+  it('`npm run -s produce -- --json …` prints exactly one JSON document, the summary', async () => {
+    const kinesalite = await startKinesalite({ createStreamMs: 10 });
+    const client = createKinesisClient({ endpoint: kinesalite.endpoint });
+    try {
+      await createStream({ client, endpoint: kinesalite.endpoint }, 'json-stream', 1);
+      const args = [
+        '--json',
+        '--endpoint',
+        kinesalite.endpoint,
+        '--stream',
+        'json-stream',
+        '--region',
+        'us-east-1',
+        'tools/fixtures/recorded-stream.json',
+      ];
+      const run = await runNpm(['produce', '--', ...args]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(run.stdout)).toEqual({
+        stream: 'json-stream',
+        endpoint: kinesalite.endpoint,
+        files: 1,
+        records: 17,
+        requests: 17, // one user: one record per call, so that a retried record never lands after a later one
+        retriedRecords: 0,
+        throttles: 0,
+        shards: { 'shardId-000000000000': 17 },
+      });
     } finally {
       client.destroy();
       await kinesalite.stop();
@@ -102,8 +143,25 @@ describe('npm run produce', () => {
     const run = await runTool('produce.ts', ['--stream', 's', 'tools/fixtures/recorded-stream.json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'error: --endpoint is required (usage: npm run produce -- --endpoint URL --stream NAME [--batch-size N] [--region R] FILE…)\n',
+      'error: --endpoint is required (usage: npm run produce -- --endpoint URL --stream NAME [--region R] [--batch-size N] [--json] FILE…)\n',
     );
+  });
+
+  it('answers --help even without the required options', async () => {
+    const run = await runTool('produce.ts', ['--help']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^usage: npm run produce -- --endpoint URL/);
+    expect(run.stdout).toMatch(/--region R\s+the region to sign for/);
+  });
+
+  it.each([
+    ['a bad --region', ['--region', 'EU WEST', 'f'], /^error: --region must be a region name such as eu-west-1, got "EU WEST"\n$/],
+    ['a bad --batch-size', ['--batch-size', '501', 'f'], /^error: --batch-size must be an integer from 1 to 500, got "501"\n$/],
+    ['an unknown option', ['--bogus'], /^error: unknown option '--bogus' \(usage: npm run produce -- .*; --help for details\)\n$/],
+  ])('exits 2 with one line for %s', async (_case, args, message) => {
+    const run = await runTool('produce.ts', ['--endpoint', 'http://127.0.0.1:1', '--stream', 's', ...args]);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(message);
   });
 });
 
@@ -112,7 +170,7 @@ describe('npm run e2e', () => {
     const run = await runTool('e2e.ts', ['--json', '--records', '600', '--users', '60']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    const document = JSON.parse(run.stdout) as { summary: Record<string, number>; seconds: number };
+    const document = JSON.parse(run.stdout);
     expect(Object.keys(document)).toEqual(['shards', 'summary', 'mismatches', 'seconds']);
     expect(Object.keys(document.summary)).toEqual(['records', 'applied', 'duplicates', 'ignored', 'orphaned', 'rejected', 'failed']);
     expect(document).toMatchObject({ shards: 4, mismatches: 0, summary: { records: 600, failed: 0 } });

@@ -1,14 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { UserLimit } from '../../lambda/domain/user-limit';
+import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
 import { runTool } from './run-tool';
-
-/** What `npm run replay -- --json` prints (README, "Local commands"). */
-interface ReplayDocument {
-  userLimits: UserLimit[];
-  summary: Record<string, number>;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
 const file = (name: string, content: string) => {
@@ -43,10 +37,10 @@ describe('npm run replay', () => {
   it('--json prints exactly one document: sorted userLimits and the summary', () => {
     const { stdout, status, stderr } = runTool('replay.ts', ['--json']);
     expect(status).toBe(0);
-    const document = JSON.parse(stdout) as ReplayDocument;
+    const document = JSON.parse(stdout);
     expect(Object.keys(document)).toEqual(['userLimits', 'summary']);
     expect(document.summary).toEqual({ records: 17, applied: 9, duplicates: 0, ignored: 6, orphaned: 2, rejected: 0, failed: 0 });
-    expect(document.userLimits.map((limit) => limit.userLimitId)).toEqual([
+    expect(document.userLimits.map((limit: { userLimitId: string }) => limit.userLimitId)).toEqual([
       '0w2KzcVUkZcb6n2z4DcE',
       'LKMgxoE0yFgH6F6iShEu',
       'jIcDgFDxkhM2qRWFrwVn',
@@ -76,28 +70,20 @@ describe('npm run replay', () => {
     );
     const { stdout, status } = runTool('replay.ts', ['--json', '--batch-size', '2', array, lines, array]);
     expect(status).toBe(0);
-    const { userLimits, summary } = JSON.parse(stdout) as ReplayDocument;
-    expect(userLimits.map((limit) => `${limit.userId}/${limit.userLimitId}`)).toEqual([
+    const { userLimits, summary } = JSON.parse(stdout);
+    expect(userLimits.map((limit: { userId: string; userLimitId: string }) => `${limit.userId}/${limit.userLimitId}`)).toEqual([
       'user-a/m-limit',
       'user-b/a-limit',
       'user-b/z-limit',
     ]);
-    expect(userLimits[0]?.progress).toBe('0.3');
+    expect(userLimits[0].progress).toBe('0.3');
     expect(summary).toEqual({ records: 7, applied: 5, duplicates: 2, ignored: 0, orphaned: 0, rejected: 0, failed: 0 });
   });
 
   it('delivers a Lambda Kinesis event file as is', () => {
     const { stdout, status } = runTool('replay.ts', ['--json', 'events/poison-pills.json']);
     expect(status).toBe(0);
-    expect((JSON.parse(stdout) as ReplayDocument).summary).toEqual({
-      records: 10,
-      applied: 4,
-      duplicates: 0,
-      ignored: 0,
-      orphaned: 0,
-      rejected: 6,
-      failed: 0,
-    });
+    expect(JSON.parse(stdout).summary).toEqual({ records: 10, applied: 4, duplicates: 0, ignored: 0, orphaned: 0, rejected: 6, failed: 0 });
   });
 
   it('without --json prints counters and a table for a person', () => {
@@ -105,6 +91,42 @@ describe('npm run replay', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('records 17 = applied 9 + duplicates 0 + ignored 6 + orphaned 2 + rejected 0 + failed 0');
     expect(stdout).toMatch(/LKMgxoE0yFgH6F6iShEu\s+DEPOSIT\s+DAY\s+ACTIVE\s+10000 SEK\s+0\s+2022-04-23T10:48:10\.592Z/);
+  });
+
+  it('rejects an event nested 20,000 levels deep in a JSON array with a reason, and processes the others', () => {
+    const recorded = readFileSync(RECORDED_STREAM_PATH, 'utf8').trim().slice(1); // its events and closing ]
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const { stdout, stderr, status } = runTool('replay.ts', ['--json', file('deep.json', `[${deep},\n${recorded}`)]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ records: 18, applied: 9, duplicates: 0, ignored: 6, orphaned: 2, rejected: 1, failed: 0 });
+    const rejected = stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.message === 'Record rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].reason).toEqual(expect.any(String));
+    expect(rejected[0].reason.length).toBeGreaterThan(0);
+  });
+
+  it('gives a record the same outcome from a JSON array as from JSON Lines: 1e400 reaches the handler as written', () => {
+    const events = [
+      event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'limit')),
+      event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'limit', amount: 0, previousProgress: '0' }),
+    ].map((one) => JSON.stringify(one).replace('"amount":0', '"amount":1e400'));
+    const runs = [file('huge.json', `[${events.join(',')}]`), file('huge.jsonl', events.join('\n'))].map((path) => {
+      const { stdout, stderr, status } = runTool('replay.ts', ['--json', path]);
+      expect(status).toBe(0);
+      const reasons = stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.message === 'Record rejected');
+      return { summary: JSON.parse(stdout).summary, reasons: reasons.map((line) => line.reason) };
+    });
+    expect(runs[0]!.summary).toMatchObject({ records: 2, applied: 1, rejected: 1 });
+    expect(runs[0]!.reasons).toHaveLength(1);
+    expect(runs[0]).toEqual(runs[1]);
   });
 
   it.each([
