@@ -3,6 +3,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { NEXT_TOKEN_SECRET_ARN_VARIABLE } from '../lambda/read-api/next-token-key';
 import { createBundledFunction } from './bundled-function';
 import { READ_API_ENTRY } from './bundling';
 import { READ_API_MEMORY_MB, READ_API_TIMEOUT_SECONDS } from './function-sizing';
@@ -17,11 +18,11 @@ export const READ_API_SERVICE_NAME = 'user-limits-read-api';
 
 /**
  * The environment variable holding the ARN of the secret whose value is the
- * HMAC key that signs `nextToken`s; the function reads it once per cold start
- * (secretsmanager:GetSecretValue). The key itself never appears in the
- * template, the function configuration or the logs.
+ * HMAC key that signs `nextToken`s; the function reads it on its first request
+ * per container (secretsmanager:GetSecretValue, lambda/read-api/next-token-key.ts).
+ * The key itself never appears in the template, the function configuration or the logs.
  */
-export const NEXT_TOKEN_SECRET_ARN_ENV = 'NEXT_TOKEN_SECRET_ARN';
+export const NEXT_TOKEN_SECRET_ARN_ENV = NEXT_TOKEN_SECRET_ARN_VARIABLE;
 
 /** What the read API function is configured with. */
 export interface ReadApiFunctionProps {

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { MIN_NEXT_TOKEN_KEY_BYTES } from '../../lambda/read-api/next-token';
+import { parseNextTokenSecret } from '../../lambda/read-api/next-token-key';
 import type { UserLimitsStackProps } from '../../infra/stack-props';
 import { synthStack } from './cdk-app';
 import { onlyResource, statementsOfFunctionRole } from './template-queries';
@@ -190,6 +193,15 @@ describe('the read function', () => {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false },
     });
     expect(onlyResource(withPool, 'AWS::SecretsManager::Secret').properties.SecretString).toBeUndefined();
+  });
+
+  test('what Secrets Manager generates for that template is a key the function accepts', () => {
+    const { PasswordLength: length } = onlyResource(withPool, 'AWS::SecretsManager::Secret').properties.GenerateSecretString as { PasswordLength: number };
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    for (let sample = 0; sample < 100; sample += 1) {
+      const generated = Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
+      expect(parseNextTokenSecret(generated, 'the generated secret').length).toBeGreaterThanOrEqual(MIN_NEXT_TOKEN_KEY_BYTES);
+    }
   });
 
   test('may write its logs, Query the table, decrypt through DynamoDB and read its secret: nothing else', () => {

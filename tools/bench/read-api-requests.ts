@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { createReadApiHandler, type ReadApiHandler } from '../../lambda/read-api/create-read-api-handler';
+import { fixedNextTokenKey } from '../../lambda/read-api/next-token-key';
 import { queryLimitsPage } from '../../lambda/read-api/query-limits';
 import { READ_ROUTE_KEY } from '../../lambda/read-api/request';
 import { createDocumentClient } from '../../lambda/store/dynamodb/document-client';
@@ -90,7 +91,7 @@ export const measureRequests = async (options: { limitsPerUser: number; warmup: 
       throw new Error(`expected ${options.limitsPerUser} limits, read ${page.limits.length}`);
     if (page.readUnits === undefined) throw new Error('the Query reported no ConsumedCapacity');
 
-    const nextTokenKey = Buffer.alloc(32, 0x42);
+    const nextTokenKey = fixedNextTokenKey(Buffer.alloc(32, 0x42));
     const logger = new Logger({ serviceName: 'user-limits-read-api', logLevel: 'INFO' });
     const event = benchEvent(MEASURED_USER);
     const handler = createReadApiHandler({ client, tableName: TABLE_NAME, nextTokenKey, logger });

@@ -3,6 +3,8 @@ import { cpus } from 'node:os';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../infra/bundling';
+import { NEXT_TOKEN_SECRET_VARIABLE } from '../../lambda/read-api/next-token-key';
+import { TABLE_NAME_ENV } from '../../lambda/store/dynamodb/table-design';
 import { runCli, UsageError } from '../usage-error';
 import { measureImportMs } from './import-time';
 import { buildReadApiBundle, lambdaSources } from './read-api-bundle';
@@ -69,8 +71,10 @@ const main = async (): Promise<void> => {
   if (processorSources.length > 0) throw new Error(`the read API bundle pulls in the Kinesis pipeline: ${processorSources.join(', ')}`);
 
   // The handler's cold start reads these; no request is made while importing.
-  process.env.TABLE_NAME = 'user-limits-bench';
-  process.env.NEXT_TOKEN_SECRET = Buffer.alloc(32, 0x42).toString('hex');
+  process.env[TABLE_NAME_ENV] = 'user-limits-bench';
+  // The raw key, as a local run has it: importing must not call Secrets Manager (the deployed
+  // function reads NEXT_TOKEN_SECRET_ARN's secret on its first request, not while importing).
+  process.env[NEXT_TOKEN_SECRET_VARIABLE] = Buffer.alloc(32, 0x42).toString('hex');
   process.env.AWS_REGION ??= 'eu-west-1';
   progress(`timing ${options.importRuns} cold imports of ${relative(PROJECT_ROOT, bundle.path)} and of the SDK-inlined bundle`);
   const importMs = measureImportMs(bundle.path, options.importRuns);
