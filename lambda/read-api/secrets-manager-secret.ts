@@ -21,14 +21,14 @@ export const createSecretsManagerFetch = (): FetchSecret => {
   // Made on first use: a local run with NEXT_TOKEN_SECRET never builds the client.
   const secretsProvider = (): SecretsProvider =>
     (provider ??= new SecretsProvider({
-    clientConfig: {
-      retryMode: 'standard',
-      maxAttempts: MAX_ATTEMPTS,
-      // Options, not a handler instance: the SDK builds its default HTTP/1.1 handler from them
-      // (lambda/store/dynamodb/document-client.ts explains why).
-      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
-    },
-  }));
+      clientConfig: {
+        retryMode: 'standard',
+        maxAttempts: MAX_ATTEMPTS,
+        // Options, not a handler instance: the SDK builds its default HTTP/1.1 handler from them
+        // (lambda/store/dynamodb/document-client.ts explains why).
+        requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+      },
+    }));
   return async (secretId) => {
     const value = await secretsProvider().get(secretId, { forceFetch: true });
     if (typeof value !== 'string') throw new Error('the secret has no SecretString (a binary secret is not a key)');

@@ -53,9 +53,7 @@ export interface BatchChanges {
 }
 
 /** A write of {@link BatchChanges} that did not become durable. */
-export type FailedWrite =
-  | { item: 'limit'; key: LimitKey; error: unknown }
-  | { item: 'watermark'; userId: string; error: unknown };
+export type FailedWrite = { item: 'limit'; key: LimitKey; error: unknown } | { item: 'watermark'; userId: string; error: unknown };
 
 /** What a commit made durable: everything but `failed`. */
 export interface CommitResult {

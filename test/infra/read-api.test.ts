@@ -196,7 +196,9 @@ describe('the read function', () => {
   });
 
   test('what Secrets Manager generates for that template is a key the function accepts', () => {
-    const { PasswordLength: length } = onlyResource(withPool, 'AWS::SecretsManager::Secret').properties.GenerateSecretString as { PasswordLength: number };
+    const { PasswordLength: length } = onlyResource(withPool, 'AWS::SecretsManager::Secret').properties.GenerateSecretString as {
+      PasswordLength: number;
+    };
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     for (let sample = 0; sample < 100; sample += 1) {
       const generated = Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');

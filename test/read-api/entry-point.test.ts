@@ -50,7 +50,11 @@ describe('the Lambda entry point (handler.ts)', () => {
   };
 
   test('local run: reads USER_LIMITS_TABLE and NEXT_TOKEN_SECRET; the SDK finds the endpoint and credentials', async () => {
-    const handler = loadHandler({ ...localAws(), USER_LIMITS_TABLE: table.tableName, NEXT_TOKEN_SECRET: Buffer.alloc(32, 1).toString('hex') });
+    const handler = loadHandler({
+      ...localAws(),
+      USER_LIMITS_TABLE: table.tableName,
+      NEXT_TOKEN_SECRET: Buffer.alloc(32, 1).toString('hex'),
+    });
     expect(await readBothPages(handler)).toEqual([fullLimit('alice', 'lim-1'), fullLimit('alice', 'lim-2')]);
   });
 
@@ -69,14 +73,20 @@ describe('the Lambda entry point (handler.ts)', () => {
       }
       expect(secrets.calls).toHaveLength(1);
       expect(secrets.calls[0]).toMatchObject({ target: 'secretsmanager.GetSecretValue', body: { SecretId: SECRET_ARN } });
-      expect(secrets.calls[0]!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/eu-west-1\/secretsmanager\/aws4_request/);
+      expect(secrets.calls[0]!.headers.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/eu-west-1\/secretsmanager\/aws4_request/,
+      );
     } finally {
       await secrets.stop();
     }
   });
 
   test('as deployed: Secrets Manager refusing → 500; once it answers, the next request succeeds', async () => {
-    const secrets = await startLocalSecretsManager(SECRET_ARN, { status: 400, errorType: 'AccessDeniedException', message: 'not authorized' });
+    const secrets = await startLocalSecretsManager(SECRET_ARN, {
+      status: 400,
+      errorType: 'AccessDeniedException',
+      message: 'not authorized',
+    });
     try {
       const handler = loadHandler({
         ...localAws(),
@@ -105,8 +115,8 @@ describe('the Lambda entry point (handler.ts)', () => {
   });
 
   test('NEXT_TOKEN_SECRET and NEXT_TOKEN_SECRET_ARN both set fail the cold start', () => {
-    expect(() => loadHandler({ USER_LIMITS_TABLE: 't', NEXT_TOKEN_SECRET: Buffer.alloc(32).toString('hex'), NEXT_TOKEN_SECRET_ARN: SECRET_ARN })).toThrow(
-      'set NEXT_TOKEN_SECRET_ARN or NEXT_TOKEN_SECRET, not both',
-    );
+    expect(() =>
+      loadHandler({ USER_LIMITS_TABLE: 't', NEXT_TOKEN_SECRET: Buffer.alloc(32).toString('hex'), NEXT_TOKEN_SECRET_ARN: SECRET_ARN }),
+    ).toThrow('set NEXT_TOKEN_SECRET_ARN or NEXT_TOKEN_SECRET, not both');
   });
 });

@@ -1,9 +1,4 @@
-import {
-  type FetchSecret,
-  nextTokenKeySource,
-  onceUntilSuccess,
-  parseNextTokenSecret,
-} from '../../lambda/read-api/next-token-key';
+import { type FetchSecret, nextTokenKeySource, onceUntilSuccess, parseNextTokenSecret } from '../../lambda/read-api/next-token-key';
 import { captureLogs } from '../support/log-capture';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:NextTokenKey-AbCdEf';
@@ -77,7 +72,11 @@ describe('the paging-token key from the environment', () => {
   test('NEXT_TOKEN_SECRET_ARN: the secret is read on first use only, once, and kept', async () => {
     const logs = captureLogs();
     const secrets = fakeSecrets(bytes.toString('hex'));
-    const key = nextTokenKeySource({ environment: { NEXT_TOKEN_SECRET_ARN: SECRET_ARN }, logger: logs.logger, fetchSecret: secrets.fetchSecret });
+    const key = nextTokenKeySource({
+      environment: { NEXT_TOKEN_SECRET_ARN: SECRET_ARN },
+      logger: logs.logger,
+      fetchSecret: secrets.fetchSecret,
+    });
     expect(secrets.calls).toEqual([]);
     const keys = await Promise.all(Array.from({ length: 5 }, () => key()));
     expect(await key()).toBe(keys[0]);
@@ -88,7 +87,11 @@ describe('the paging-token key from the environment', () => {
 
   test('a failed read rejects with the ARN and the reason, and the next call reads again', async () => {
     const secrets = fakeSecrets(new Error('AccessDeniedException: not authorized'), bytes.toString('base64'));
-    const key = nextTokenKeySource({ environment: { NEXT_TOKEN_SECRET_ARN: SECRET_ARN }, logger: captureLogs().logger, fetchSecret: secrets.fetchSecret });
+    const key = nextTokenKeySource({
+      environment: { NEXT_TOKEN_SECRET_ARN: SECRET_ARN },
+      logger: captureLogs().logger,
+      fetchSecret: secrets.fetchSecret,
+    });
     await expect(key()).rejects.toThrow(`reading the paging-token key from ${SECRET_ARN} failed: AccessDeniedException: not authorized`);
     expect((await key()).equals(bytes)).toBe(true);
     expect(secrets.calls).toHaveLength(2);
@@ -96,15 +99,25 @@ describe('the paging-token key from the environment', () => {
 
   test('a secret too short to be a key is a clear error, and is read again next time (fixed without a redeploy)', async () => {
     const secrets = fakeSecrets('abcd', bytes.toString('hex'));
-    const key = nextTokenKeySource({ environment: { NEXT_TOKEN_SECRET_ARN: SECRET_ARN }, logger: captureLogs().logger, fetchSecret: secrets.fetchSecret });
-    await expect(key()).rejects.toThrow(`the secret NEXT_TOKEN_SECRET_ARN names (${SECRET_ARN}) must be hex or base64 of at least 32 bytes`);
+    const key = nextTokenKeySource({
+      environment: { NEXT_TOKEN_SECRET_ARN: SECRET_ARN },
+      logger: captureLogs().logger,
+      fetchSecret: secrets.fetchSecret,
+    });
+    await expect(key()).rejects.toThrow(
+      `the secret NEXT_TOKEN_SECRET_ARN names (${SECRET_ARN}) must be hex or base64 of at least 32 bytes`,
+    );
     expect((await key()).equals(bytes)).toBe(true);
     expect(secrets.calls).toHaveLength(2);
   });
 
   test('NEXT_TOKEN_SECRET: used as given, checked at cold start, no secret read, no warning', async () => {
     const logs = captureLogs();
-    const key = nextTokenKeySource({ environment: { NEXT_TOKEN_SECRET: bytes.toString('base64') }, logger: logs.logger, fetchSecret: neverFetch });
+    const key = nextTokenKeySource({
+      environment: { NEXT_TOKEN_SECRET: bytes.toString('base64') },
+      logger: logs.logger,
+      fetchSecret: neverFetch,
+    });
     expect((await key()).equals(bytes)).toBe(true);
     expect(logs.entries()).toEqual([]);
     expect(() => nextTokenKeySource({ environment: { NEXT_TOKEN_SECRET: 'abcd' }, logger: logs.logger, fetchSecret: neverFetch })).toThrow(
@@ -125,7 +138,11 @@ describe('the paging-token key from the environment', () => {
   test('neither set: a random 32-byte key per container and one WARN that tokens do not survive a cold start', async () => {
     const logs = captureLogs();
     const first = nextTokenKeySource({ environment: {}, logger: logs.logger, fetchSecret: neverFetch });
-    const second = nextTokenKeySource({ environment: { NEXT_TOKEN_SECRET: '', NEXT_TOKEN_SECRET_ARN: ' ' }, logger: logs.logger, fetchSecret: neverFetch });
+    const second = nextTokenKeySource({
+      environment: { NEXT_TOKEN_SECRET: '', NEXT_TOKEN_SECRET_ARN: ' ' },
+      logger: logs.logger,
+      fetchSecret: neverFetch,
+    });
     expect(await first()).toHaveLength(32);
     expect(await first()).toBe(await first());
     expect((await first()).equals(await second())).toBe(false);

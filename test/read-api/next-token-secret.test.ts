@@ -23,7 +23,11 @@ class FakeSecretsManager {
 const apiOver = (table: LocalTable, secrets: FakeSecretsManager): TestApi =>
   createTestApi(
     table,
-    nextTokenKeySource({ environment: { NEXT_TOKEN_SECRET_ARN: SECRET_ARN }, logger: captureLogs().logger, fetchSecret: secrets.fetchSecret }),
+    nextTokenKeySource({
+      environment: { NEXT_TOKEN_SECRET_ARN: SECRET_ARN },
+      logger: captureLogs().logger,
+      fetchSecret: secrets.fetchSecret,
+    }),
   );
 
 describe('the paging-token key from Secrets Manager, through the handler', () => {
@@ -63,7 +67,9 @@ describe('the paging-token key from Secrets Manager, through the handler', () =>
     expect(failed.body).toBe('{"message":"internal error"}');
     const errors = api.logs.entries().filter((entry) => entry.level === 'ERROR');
     expect(errors).toHaveLength(1);
-    expect(JSON.stringify(errors[0])).toContain(`reading the paging-token key from ${SECRET_ARN} failed: ThrottlingException: Rate exceeded`);
+    expect(JSON.stringify(errors[0])).toContain(
+      `reading the paging-token key from ${SECRET_ARN} failed: ThrottlingException: Rate exceeded`,
+    );
     expect(JSON.stringify(api.logs.lines)).not.toContain(KEY_TEXT);
 
     secrets.answer = () => KEY_TEXT;

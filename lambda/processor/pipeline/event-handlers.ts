@@ -8,7 +8,7 @@ import type { Checked } from '../validation/result';
 /** A payload that passed validation, ready to apply to its limit's current state. */
 export interface RoutedEvent {
   userLimitId: string;
-  apply(current: UserLimit | undefined): ApplyResult;
+  apply: (current: UserLimit | undefined) => ApplyResult;
 }
 
 /** Validates the payload of one event type and binds it to that type's rule. */

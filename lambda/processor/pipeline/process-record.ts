@@ -13,8 +13,7 @@ import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-l
 
 /** A record whose outcome is known without the store; logged in batch order by {@link logSettled}. */
 export type SettledRecord = { kind: 'settled'; record: unknown } & (
-  | { outcome: 'rejected'; reason: string; envelope?: EventEnvelope }
-  | { outcome: 'ignored'; envelope: EventEnvelope }
+  { outcome: 'rejected'; reason: string; envelope?: EventEnvelope } | { outcome: 'ignored'; envelope: EventEnvelope }
 );
 
 /** A valid event of ours, waiting for the store's state of its limit. */
@@ -24,7 +23,7 @@ export interface LimitEventRecord {
   envelope: EventEnvelope;
   /** (aggregateId, userLimitId): DOMAIN.md rule 6. */
   key: LimitKey;
-  apply(current: UserLimit | undefined): ApplyResult;
+  apply: (current: UserLimit | undefined) => ApplyResult;
 }
 
 export type ReadRecord = SettledRecord | LimitEventRecord;

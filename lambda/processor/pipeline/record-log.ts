@@ -31,12 +31,7 @@ const identify = (envelope: EventEnvelope) => ({
 });
 
 /** ERROR with everything needed to re-read and replay the record by hand. */
-export const logRejected = (
-  logger: Logger,
-  record: unknown,
-  reason: string,
-  envelope?: EventEnvelope,
-): 'rejected' => {
+export const logRejected = (logger: Logger, record: unknown, reason: string, envelope?: EventEnvelope): 'rejected' => {
   const data = kinesisFieldsOf(record).data ?? '';
   const truncated = data.length > RAW_DATA_LOG_LIMIT;
   logger.error('Record rejected', {
@@ -72,23 +67,12 @@ export const logOutcome = <O extends 'applied' | 'duplicates' | 'ignored'>(
   return outcome;
 };
 
-export const logOrphaned = (
-  logger: Logger,
-  record: unknown,
-  envelope: EventEnvelope,
-  userLimitId: string,
-): 'orphaned' => {
+export const logOrphaned = (logger: Logger, record: unknown, envelope: EventEnvelope, userLimitId: string): 'orphaned' => {
   logger.warn('Record orphaned: limit not in store', { userLimitId: clip(userLimitId), ...locate(record), ...identify(envelope) });
   return 'orphaned';
 };
 
-export const logProgressGap = (
-  logger: Logger,
-  record: unknown,
-  envelope: EventEnvelope,
-  userLimitId: string,
-  gap: ProgressGap,
-): void => {
+export const logProgressGap = (logger: Logger, record: unknown, envelope: EventEnvelope, userLimitId: string, gap: ProgressGap): void => {
   logger.warn('Progress gap: stored progress differs from previousProgress, events were missed', {
     userLimitId: clip(userLimitId),
     storedProgress: clip(gap.storedProgress),

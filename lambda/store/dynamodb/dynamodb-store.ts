@@ -73,7 +73,10 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
         workingSet.watermarks.set(userId, item[WATERMARK_SEQUENCE_NUMBER] as number);
       } else {
         const key = { userId, userLimitId: sortKey.slice(LIMIT_SORT_KEY_PREFIX.length) };
-        workingSet.limits.set(limitKeyString(key), { limit: fromLimitItem(item), lastSequenceNumber: item[LAST_SEQUENCE_NUMBER] as number });
+        workingSet.limits.set(limitKeyString(key), {
+          limit: fromLimitItem(item),
+          lastSequenceNumber: item[LAST_SEQUENCE_NUMBER] as number,
+        });
       }
     }
     return workingSet;
@@ -94,10 +97,15 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
 
     const watermarks = [...changes.watermarks].filter(([userId]) => !usersWithFailedWrites.has(userId));
     for (const userId of usersWithFailedWrites) {
-      if (changes.watermarks.has(userId)) failed.push({ item: 'watermark', userId, error: new Error('not written: a limit write of this user failed') });
+      if (changes.watermarks.has(userId))
+        failed.push({ item: 'watermark', userId, error: new Error('not written: a limit write of this user failed') });
     }
     const watermarkErrors = await mapBounded(watermarks, this.#concurrency, ([userId, sequenceNumber]) =>
-      this.#putIfNewer({ ...watermarkItemKey(userId), [WATERMARK_SEQUENCE_NUMBER]: sequenceNumber }, WATERMARK_SEQUENCE_NUMBER, sequenceNumber),
+      this.#putIfNewer(
+        { ...watermarkItemKey(userId), [WATERMARK_SEQUENCE_NUMBER]: sequenceNumber },
+        WATERMARK_SEQUENCE_NUMBER,
+        sequenceNumber,
+      ),
     );
     watermarks.forEach(([userId], index) => {
       const error = watermarkErrors[index];
@@ -126,7 +134,7 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
     } catch (error) {
       return error instanceof ConditionalCheckFailedException || (error as { name?: unknown })?.name === 'ConditionalCheckFailedException'
         ? undefined
-        : error ?? new Error('DynamoDB write failed without an error');
+        : (error ?? new Error('DynamoDB write failed without an error'));
     }
   }
 }

@@ -41,9 +41,17 @@ export const startLocalSecretsManager = async (secretArn: string, answer: Secret
       };
       const current = state.answer;
       if (target !== 'secretsmanager.GetSecretValue') reply(400, { __type: 'UnknownOperationException', message: `no ${target}` });
-      else if (body.SecretId !== secretArn) reply(400, { __type: 'ResourceNotFoundException', message: 'Secrets Manager can\'t find the specified secret.' });
+      else if (body.SecretId !== secretArn)
+        reply(400, { __type: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." });
       else if ('secretString' in current) {
-        reply(200, { ARN: secretArn, Name: 'NextTokenKey', SecretString: current.secretString, VersionId: 'v1', VersionStages: ['AWSCURRENT'], CreatedDate: 1764132000 });
+        reply(200, {
+          ARN: secretArn,
+          Name: 'NextTokenKey',
+          SecretString: current.secretString,
+          VersionId: 'v1',
+          VersionStages: ['AWSCURRENT'],
+          CreatedDate: 1764132000,
+        });
       } else reply(current.status, { __type: current.errorType, message: current.message });
     });
   });
