@@ -1,49 +1,66 @@
 import type { UserLimit } from '../domain/user-limit';
-import type { UserLimitStore } from './user-limit-store';
+import {
+  type BatchChanges,
+  type CommitResult,
+  keyOf,
+  limitKeyString,
+  type StoredLimit,
+  type UserLimitStore,
+  type WorkingSet,
+  type WorkingSetRequest,
+} from './user-limit-store';
+
+const copy = (stored: StoredLimit): StoredLimit => ({ limit: { ...stored.limit }, lastSequenceNumber: stored.lastSequenceNumber });
 
 /**
- * {@link UserLimitStore} in process memory. Copies on the way in and out so
- * that callers can never mutate stored state by accident.
+ * {@link UserLimitStore} in process memory: the embedded default. Keeps the
+ * same conditional-write contract as a database adapter (a write never
+ * replaces a newer state) and copies on the way in and out, so callers can
+ * never mutate stored state by accident. Everything is lost with the process.
  */
 export class InMemoryUserLimitStore implements UserLimitStore {
-  readonly #limits = new Map<string, UserLimit>();
-  readonly #limitIdsByUser = new Map<string, Set<string>>();
+  readonly #limits = new Map<string, StoredLimit>();
   readonly #watermarks = new Map<string, number>();
 
-  async get(userLimitId: string): Promise<UserLimit | undefined> {
-    const limit = this.#limits.get(userLimitId);
-    return limit === undefined ? undefined : { ...limit };
-  }
-
-  async put(limit: UserLimit): Promise<void> {
-    const previous = this.#limits.get(limit.userLimitId);
-    if (previous !== undefined && previous.userId !== limit.userId) {
-      this.#limitIdsByUser.get(previous.userId)?.delete(limit.userLimitId);
+  async load(request: WorkingSetRequest): Promise<WorkingSet> {
+    const workingSet: WorkingSet = { watermarks: new Map(), limits: new Map() };
+    for (const userId of request.userIds) {
+      const watermark = this.#watermarks.get(userId);
+      if (watermark !== undefined) workingSet.watermarks.set(userId, watermark);
     }
-    this.#limits.set(limit.userLimitId, { ...limit });
-    let ids = this.#limitIdsByUser.get(limit.userId);
-    if (ids === undefined) {
-      ids = new Set();
-      this.#limitIdsByUser.set(limit.userId, ids);
+    for (const key of request.limitKeys) {
+      const id = limitKeyString(key);
+      const stored = this.#limits.get(id);
+      if (stored !== undefined) workingSet.limits.set(id, copy(stored));
     }
-    ids.add(limit.userLimitId);
+    return workingSet;
   }
 
-  async listByUser(userId: string): Promise<UserLimit[]> {
-    const ids = this.#limitIdsByUser.get(userId) ?? new Set<string>();
-    return [...ids].map((id) => ({ ...this.#limits.get(id)! }));
+  async commit(changes: BatchChanges): Promise<CommitResult> {
+    for (const stored of changes.limits) {
+      const id = limitKeyString(keyOf(stored.limit));
+      const current = this.#limits.get(id);
+      if (current === undefined || current.lastSequenceNumber < stored.lastSequenceNumber) this.#limits.set(id, copy(stored));
+    }
+    for (const [userId, sequenceNumber] of changes.watermarks) {
+      const current = this.#watermarks.get(userId);
+      if (current === undefined || current < sequenceNumber) this.#watermarks.set(userId, sequenceNumber);
+    }
+    return { failed: [] };
   }
 
-  async getWatermark(aggregateId: string): Promise<number | undefined> {
-    return this.#watermarks.get(aggregateId);
-  }
-
-  async setWatermark(aggregateId: string, sequenceNumber: number): Promise<void> {
-    this.#watermarks.set(aggregateId, sequenceNumber);
+  /** Memory holds anything a record can carry. */
+  unstorableReason(): undefined {
+    return undefined;
   }
 
   /** Every stored limit; for local tools and tests, not part of the store interface. */
   snapshot(): UserLimit[] {
-    return [...this.#limits.values()].map((limit) => ({ ...limit }));
+    return [...this.#limits.values()].map((stored) => ({ ...stored.limit }));
+  }
+
+  /** Every stored limit with its sequence number and every watermark; for tests comparing stores. */
+  dump(): { limits: StoredLimit[]; watermarks: Map<string, number> } {
+    return { limits: [...this.#limits.values()].map(copy), watermarks: new Map(this.#watermarks) };
   }
 }

@@ -1,23 +1,6 @@
 import type { UserLimit } from '../domain/user-limit';
 
 /**
- * Where user limits and per-aggregate watermarks live. Async so that a
- * database adapter can replace the in-memory one without touching the
- * handler or the rules. Any method may throw: the handler then reports the
- * record as failed and Lambda retries it.
- */
-export interface UserLimitStore {
-  get(userLimitId: string): Promise<UserLimit | undefined>;
-  /** Inserts or replaces the limit with the same userLimitId. */
-  put(limit: UserLimit): Promise<void>;
-  /** Every limit of one user, in no particular order. */
-  listByUser(userId: string): Promise<UserLimit[]>;
-  /** Highest event sequenceNumber applied (or orphaned) for an aggregate. */
-  getWatermark(aggregateId: string): Promise<number | undefined>;
-  setWatermark(aggregateId: string, sequenceNumber: number): Promise<void>;
-}
-
-/**
  * A limit's key in every store: the user (the event's aggregateId) and the
  * limit's id (DOMAIN.md rule 6). The same userLimitId under another user is
  * another limit.
@@ -26,3 +9,87 @@ export interface LimitKey {
   userId: string;
   userLimitId: string;
 }
+
+/**
+ * A limit as stored, with the sequence number of the last event applied to it.
+ * Every write is conditional on that number, so a stale or late write can
+ * never replace a newer state (DOMAIN.md rule 8).
+ */
+export interface StoredLimit {
+  limit: UserLimit;
+  lastSequenceNumber: number;
+}
+
+/** What a batch reads before it applies its records: every limit and watermark it touches. */
+export interface WorkingSetRequest {
+  /** Users (aggregate ids) whose watermark the batch needs. */
+  userIds: readonly string[];
+  /** Limits the batch's events refer to. */
+  limitKeys: readonly LimitKey[];
+}
+
+/** The stored state of a working set. Absent entries do not exist in the store. */
+export interface WorkingSet {
+  /** userId → highest sequenceNumber applied or orphaned for that user. */
+  watermarks: Map<string, number>;
+  /** {@link limitKeyString} → stored limit. */
+  limits: Map<string, StoredLimit>;
+}
+
+/**
+ * One batch's changes, coalesced: at most one write per touched item, each
+ * holding the item's final state after the batch.
+ */
+export interface BatchChanges {
+  limits: readonly StoredLimit[];
+  /** userId → the batch's highest applied or orphaned sequenceNumber for that user. */
+  watermarks: ReadonlyMap<string, number>;
+}
+
+/** A write of {@link BatchChanges} that did not become durable. */
+export type FailedWrite =
+  | { item: 'limit'; key: LimitKey; error: unknown }
+  | { item: 'watermark'; userId: string; error: unknown };
+
+/** What a commit made durable: everything but `failed`. */
+export interface CommitResult {
+  failed: FailedWrite[];
+}
+
+/**
+ * Where user limits and per-user watermarks live. Batch-shaped: a batch reads
+ * its working set once ({@link UserLimitStore.load}), applies the rules in
+ * memory, then commits every changed item once ({@link UserLimitStore.commit}).
+ *
+ * Contract of `commit`, which every adapter keeps (the shared store suite
+ * checks it):
+ * - a limit write takes effect only when the stored item is absent or its
+ *   `lastSequenceNumber` is lower than the write's; a watermark write only when
+ *   it raises the watermark. A write refused by that condition is not a
+ *   failure: a newer state is already durable.
+ * - a user's watermark is written only after all of that user's limit writes
+ *   of the batch are durable, so a crash in between leaves the watermark
+ *   behind, never ahead: the redelivered events are then recognized per limit
+ *   by its `lastSequenceNumber`.
+ * - writes that fail are returned in `failed`; `commit` throws only when it
+ *   cannot say which writes failed (the caller then treats them all as failed).
+ *
+ * `load` may throw; the caller then fails the batch from its first record that
+ * needs the store.
+ */
+export interface UserLimitStore {
+  load(request: WorkingSetRequest): Promise<WorkingSet>;
+  commit(changes: BatchChanges): Promise<CommitResult>;
+  /**
+   * Why this store can never hold `limit` (e.g. a key longer than the
+   * database's key limit, an item over its size limit), or undefined. Such a
+   * record is rejected, not failed: retrying cannot help (DOMAIN.md rule 9).
+   */
+  unstorableReason(limit: StoredLimit): string | undefined;
+}
+
+/** One string per {@link LimitKey}, for maps. The separator cannot occur inside a JSON string encoding. */
+export const limitKeyString = (key: LimitKey): string => JSON.stringify([key.userId, key.userLimitId]);
+
+/** The key of a stored limit. */
+export const keyOf = (limit: UserLimit): LimitKey => ({ userId: limit.userId, userLimitId: limit.userLimitId });

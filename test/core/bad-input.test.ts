@@ -1,3 +1,4 @@
+import { getLimit, getWatermark } from '../support/store-reads';
 import type { KinesisStreamRecord } from 'aws-lambda';
 import { created, progressChanged, reset } from './helpers/events';
 import { harness, recordOf, recordWithRawData } from './helpers/harness';
@@ -66,7 +67,7 @@ describe('bad input is rejected with a reason naming the problem', () => {
     // Powertools drops empty attributes, so empty data has no `data` key.
     expect(errors[0]!.data ?? '').toBe(record.kinesis.data);
     expect(errors[0]!.reason).toEqual(expect.stringContaining(reasonPart));
-    expect(await store.getWatermark('user-1')).toBeUndefined();
+    expect(await getWatermark(store, 'user-1')).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
@@ -78,7 +79,7 @@ describe('bad input is rejected with a reason naming the problem', () => {
     const { handler, store, lastOutcomes } = harness();
     await handler({ Records: [recordOf(created(1)), recordOf('garbage'), recordOf(progressChanged(2, '0', '5'))] });
     expect(lastOutcomes()).toEqual(['applied', 'rejected', 'applied']);
-    expect((await store.get('limit-1'))?.progress).toBe('5');
+    expect((await getLimit(store, 'limit-1'))?.progress).toBe('5');
   });
 
   it('cuts raw data at 64 KiB in the ERROR line and says so', async () => {

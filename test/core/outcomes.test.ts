@@ -1,3 +1,4 @@
+import { getLimit, getWatermark } from '../support/store-reads';
 import { countOutcomes } from '../../lambda/processor/pipeline/outcome';
 import { created, progressChanged, reset, unrelated } from './helpers/events';
 import { harness, recordOf } from './helpers/harness';
@@ -7,7 +8,7 @@ describe('each outcome through the handler', () => {
     const { handler, store, lastOutcomes } = harness();
     await handler({ Records: [recordOf(created(1)), recordOf(progressChanged(2, '0', '200'))] });
     expect(lastOutcomes()).toEqual(['applied', 'applied']);
-    expect((await store.get('limit-1'))?.progress).toBe('200');
+    expect((await getLimit(store, 'limit-1'))?.progress).toBe('200');
   });
 
   it('duplicates: an event at or below the watermark changes nothing', async () => {
@@ -15,7 +16,7 @@ describe('each outcome through the handler', () => {
     await handler({ Records: [recordOf(created(1)), recordOf(progressChanged(3, '0', '200'))] });
     await handler({ Records: [recordOf(progressChanged(3, '0', '200')), recordOf(progressChanged(2, '0', '999'))] });
     expect(lastOutcomes()).toEqual(['duplicates', 'duplicates']);
-    expect((await store.get('limit-1'))?.progress).toBe('200');
+    expect((await getLimit(store, 'limit-1'))?.progress).toBe('200');
   });
 
   it('ignored: types without a handler, including inherited property names', async () => {
@@ -23,15 +24,15 @@ describe('each outcome through the handler', () => {
     const constructorType = { ...unrelated(2), type: 'constructor' };
     await handler({ Records: [recordOf(unrelated(1)), recordOf(constructorType), recordOf({ ...unrelated(3), type: 'toString' })] });
     expect(lastOutcomes()).toEqual(['ignored', 'ignored', 'ignored']);
-    expect(await store.getWatermark('user-1')).toBeUndefined();
+    expect(await getWatermark(store, 'user-1')).toBeUndefined();
   });
 
   it('orphaned: progress or reset for an unknown limit moves the watermark and warns', async () => {
     const { handler, store, lines, lastOutcomes } = harness();
     await handler({ Records: [recordOf(reset(5)), recordOf(progressChanged(6, '0', '1'))] });
     expect(lastOutcomes()).toEqual(['orphaned', 'orphaned']);
-    expect(await store.getWatermark('user-1')).toBe(6);
-    expect(await store.get('limit-1')).toBeUndefined();
+    expect(await getWatermark(store, 'user-1')).toBe(6);
+    expect(await getLimit(store, 'limit-1')).toBeUndefined();
     const warnings = lines.filter((line) => line.level === 'WARN');
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatchObject({ userLimitId: 'limit-1', eventId: 'event-user-1-5', correlation_id: 'corr-5' });
@@ -60,13 +61,13 @@ describe('each outcome through the handler', () => {
     await handler({
       Records: [recordOf(created(1)), recordOf(progressChanged(2, '0', '150.25')), recordOf(created(3, { value: '20000', period: 'WEEK' }))],
     });
-    expect(await store.get('limit-1')).toMatchObject({ value: '20000', period: 'WEEK', progress: '150.25', previousLimitValue: '10000' });
+    expect(await getLimit(store, 'limit-1')).toMatchObject({ value: '20000', period: 'WEEK', progress: '150.25', previousLimitValue: '10000' });
   });
 
   it('warns on a progress gap and still applies', async () => {
     const { handler, store, lines } = harness();
     await handler({ Records: [recordOf(created(1)), recordOf(progressChanged(2, '0', '100')), recordOf(progressChanged(9, '300', '50'))] });
-    expect((await store.get('limit-1'))?.progress).toBe('350');
+    expect((await getLimit(store, 'limit-1'))?.progress).toBe('350');
     expect(lines.filter((line) => line.level === 'WARN')).toEqual([
       expect.objectContaining({ message: expect.stringContaining('Progress gap'), storedProgress: '100', previousProgress: '300', sequenceNumber: 9 }),
     ]);

@@ -1,3 +1,4 @@
+import { getLimit, getWatermark } from '../support/store-reads';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
@@ -36,7 +37,7 @@ describe('the recorded stream through the handler', () => {
       { userLimitId: '0w2KzcVUkZcb6n2z4DcE', type: 'DEPOSIT', period: 'WEEK', value: '50000', progress: '0', nextResetTime: 1650970090760 },
       { userLimitId: 'jIcDgFDxkhM2qRWFrwVn', type: 'DEPOSIT', period: 'MONTH', value: '250000', progress: '0', nextResetTime: 1653216490824 },
     ]);
-    expect(await store.getWatermark('VijPYTEOgK7dxLs5fBjJ')).toBe(239);
+    expect(await getWatermark(store, 'VijPYTEOgK7dxLs5fBjJ')).toBe(239);
 
     const summary = lines.filter((line) => line.level === 'INFO');
     expect(summary).toHaveLength(1);
@@ -50,7 +51,7 @@ describe('the recorded stream through the handler', () => {
   it('gives progress 200 before the resets (the stream cut at sequence 12)', async () => {
     const { handler, store } = harness();
     await handler({ Records: wrapDomainEvents(recordedEvents.slice(0, 12)) });
-    const limits = await store.listByUser('VijPYTEOgK7dxLs5fBjJ');
+    const limits = store.snapshot().filter((limit) => limit.userId === 'VijPYTEOgK7dxLs5fBjJ');
     expect(limits.map((limit) => limit.progress)).toEqual(['200', '200', '200']);
   });
 });

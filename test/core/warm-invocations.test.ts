@@ -1,3 +1,4 @@
+import { getLimit, getWatermark } from '../support/store-reads';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { created, progressChanged } from './helpers/events';
 
@@ -13,11 +14,11 @@ describe('the deployed handler module', () => {
     const [first, second] = wrapDomainEvents([created(1), progressChanged(2, '0', '42.5')]);
     expect(await handler({ Records: [first!] })).toEqual({ batchItemFailures: [] });
     expect(await handler({ Records: [second!] })).toEqual({ batchItemFailures: [] });
-    expect((await store.get('limit-1'))?.progress).toBe('42.5');
+    expect((await getLimit(store, 'limit-1'))?.progress).toBe('42.5');
   });
 
   it('starts empty in a new container (cold start)', async () => {
     const { store } = await import('../../lambda/processor/handler');
-    expect(await store.get('limit-1')).toBeUndefined();
+    expect(await getLimit(store, 'limit-1')).toBeUndefined();
   });
 });

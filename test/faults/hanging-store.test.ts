@@ -7,6 +7,7 @@ import type { UserLimitStore } from '../../lambda/store/user-limit-store';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { hangingStore } from '../support/faulty-store';
 import { captureLogs } from '../support/log-capture';
+import { getWatermark } from '../support/store-reads';
 
 /** A Lambda context with `remainingMs` left, counted down in real time. */
 const contextWithRemaining = (remainingMs: number): Context => {
@@ -35,44 +36,51 @@ const run = async (store: UserLimitStore, context?: Context) => {
   return { response, outcomes, logs, elapsedMs: Date.now() - started };
 };
 
-/** Hangs only for bob's limit, so alice's record goes through first. */
-const hangsForBob = (inner: InMemoryUserLimitStore): UserLimitStore => hangingStore(inner, 'get', (id) => id === 'limit-bob');
+/** The batch's commit never answers. */
+const hangsOnCommit = (inner: InMemoryUserLimitStore): UserLimitStore => hangingStore(inner, 'commit');
 
 describe('a store that hangs', () => {
-  it('fails the hung record before the Lambda timeout: reported, logged at ERROR, nothing after it processed', async () => {
+  it('fails a hung commit before the Lambda timeout: the first changing record reported, ERROR logged, nothing written', async () => {
     const inner = new InMemoryUserLimitStore();
-    const { response, outcomes, logs, elapsedMs } = await run(hangsForBob(inner), contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 100));
+    const { response, outcomes, logs, elapsedMs } = await run(hangsOnCommit(inner), contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 100));
 
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.kinesis.sequenceNumber }]);
-    expect(outcomes).toEqual(['applied', 'failed', 'failed']);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[0]!.kinesis.sequenceNumber }]);
+    expect(outcomes).toEqual(['failed', 'failed', 'failed']);
     expect(elapsedMs).toBeLessThan(DEADLINE_SAFETY_MARGIN_MS + 100);
     const failure = logs.entries().find((entry) => entry.level === 'ERROR');
-    expect(failure).toMatchObject({ message: 'Record failed: store error, reported for retry', kinesisSequenceNumber: records[1]!.kinesis.sequenceNumber, notProcessedAfterIt: 1 });
+    expect(failure).toMatchObject({ message: 'Record failed: store error, reported for retry', kinesisSequenceNumber: records[0]!.kinesis.sequenceNumber, notProcessedAfterIt: 2 });
     expect(String(failure?.error)).toMatch(/^StoreDeadlineError: /);
-    expect(inner.snapshot().map((limit) => limit.userLimitId)).toEqual(['limit-alice']);
-    expect(await inner.getWatermark('carol')).toBeUndefined();
+    expect(inner.snapshot()).toEqual([]);
+  }, 5_000);
+
+  it('a hung load fails the batch from its first event; records settled without the store keep their outcome', async () => {
+    const withJunkFirst = [wrapDomainEvents([{ eventId: 'x', type: 'NOT_OURS', aggregateId: 'zed', sequenceNumber: 1, createdAt: 1, payload: {} }])[0]!, ...records];
+    const logs = captureLogs('INFO');
+    let outcomes: readonly Outcome[] = [];
+    const handler = createHandler({ store: hangingStore(new InMemoryUserLimitStore(), 'load'), logger: logs.logger, onOutcomes: (seen) => (outcomes = seen) });
+    const response = await handler({ Records: withJunkFirst }, contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 50));
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: withJunkFirst[1]!.kinesis.sequenceNumber }]);
+    expect(outcomes).toEqual(['ignored', 'failed', 'failed', 'failed']);
   }, 5_000);
 
   it('fails at once when the remaining time is already inside the safety margin', async () => {
-    const { response, elapsedMs } = await run(hangsForBob(new InMemoryUserLimitStore()), contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS - 500));
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.kinesis.sequenceNumber }]);
+    const { response, elapsedMs } = await run(hangsOnCommit(new InMemoryUserLimitStore()), contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS - 500));
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[0]!.kinesis.sequenceNumber }]);
     expect(elapsedMs).toBeLessThan(1_000);
   }, 5_000);
 
-  it('a read that answers after the deadline writes nothing behind the batch', async () => {
+  it('a load that answers after the deadline writes nothing behind the batch', async () => {
     const inner = new InMemoryUserLimitStore();
     const slow: UserLimitStore = {
-      get: (id) => new Promise((resolve) => setTimeout(() => resolve(inner.get(id)), 300)),
-      put: (limit) => inner.put(limit),
-      listByUser: (userId) => inner.listByUser(userId),
-      getWatermark: (aggregateId) => inner.getWatermark(aggregateId),
-      setWatermark: (aggregateId, sequenceNumber) => inner.setWatermark(aggregateId, sequenceNumber),
+      load: (request) => new Promise((resolve) => setTimeout(() => resolve(inner.load(request)), 300)),
+      commit: (changes) => inner.commit(changes),
+      unstorableReason: () => undefined,
     };
     const { response, outcomes, logs } = await run(slow, contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 50));
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[0]!.kinesis.sequenceNumber }]);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(inner.snapshot()).toEqual([]);
-    expect(await inner.getWatermark('alice')).toBeUndefined();
+    expect(await getWatermark(inner, 'alice')).toBeUndefined();
     expect(outcomes).toEqual(['failed', 'failed', 'failed']);
     expect(logs.entries().filter((entry) => entry.level === 'ERROR')).toHaveLength(1);
   }, 5_000);
@@ -86,7 +94,7 @@ describe('a store that hangs', () => {
   });
 
   it('without a Lambda context (local tools) there is no deadline', async () => {
-    const pending = run(hangsForBob(new InMemoryUserLimitStore()));
+    const pending = run(hangsOnCommit(new InMemoryUserLimitStore()));
     const outcome = await Promise.race([pending.then(() => 'returned'), new Promise((resolve) => setTimeout(resolve, 100, 'still waiting'))]);
     expect(outcome).toBe('still waiting');
   });

@@ -1,90 +1,102 @@
-import type { UserLimit } from '../../lambda/domain/user-limit';
-import type { UserLimitStore } from '../../lambda/store/user-limit-store';
+import {
+  type BatchChanges,
+  type CommitResult,
+  type FailedWrite,
+  keyOf,
+  type UserLimitStore,
+  type WorkingSet,
+  type WorkingSetRequest,
+} from '../../lambda/store/user-limit-store';
 
-export type StoreMethod = keyof UserLimitStore;
+/** The store requests a {@link FaultyStore} makes: one load per batch, one request per written item. */
+export type StoreRequest = 'load' | 'writeLimit' | 'writeWatermark';
 
-/** One call the wrapped store is about to make: its 0-based index over all calls, method and first argument. */
+/** One request the wrapped store is about to make: its 0-based index over all requests, kind and key (user id, limit id). */
 export interface StoreCall {
   index: number;
-  method: StoreMethod;
-  key: string;
+  request: StoreRequest;
+  userId: string;
+  userLimitId?: string;
 }
 
-/** Thrown by {@link FaultyStore} in place of the real call. */
+/**
+ * What happens to a request: it goes through (`false`), fails before reaching
+ * the store (`true`), or — for writes — reaches the store but its answer is
+ * lost (`'lost'`: applied, yet reported failed).
+ */
+export type Fault = boolean | 'lost';
+
+/** Thrown by {@link FaultyStore} in place of the real answer. */
 export class InjectedStoreFault extends Error {
   override name = 'InjectedStoreFault';
 }
 
 /**
- * Wraps a store and throws {@link InjectedStoreFault} on the calls `shouldFail`
- * picks, before they reach the real store (a failed write writes nothing).
+ * Wraps a store, splitting each commit into one request per item (as a
+ * database adapter sends them) and injecting the faults `decide` picks. Keeps
+ * the store contract: a user's watermark is written only after all of that
+ * user's limit writes succeeded.
  */
 export class FaultyStore implements UserLimitStore {
-  calls = 0;
+  requests = 0;
   faults = 0;
 
   constructor(
     private readonly inner: UserLimitStore,
-    private readonly shouldFail: (call: StoreCall) => boolean,
+    private readonly decide: (call: StoreCall) => Fault,
   ) {}
 
-  get(userLimitId: string): Promise<UserLimit | undefined> {
-    return this.#call('get', userLimitId, () => this.inner.get(userLimitId));
+  async load(request: WorkingSetRequest): Promise<WorkingSet> {
+    const fault = this.#next({ request: 'load', userId: request.userIds[0] ?? '' });
+    if (fault) throw new InjectedStoreFault(`injected fault at request ${this.requests - 1} (load)`);
+    return this.inner.load(request);
   }
 
-  put(limit: UserLimit): Promise<void> {
-    return this.#call('put', limit.userLimitId, () => this.inner.put(limit));
-  }
-
-  listByUser(userId: string): Promise<UserLimit[]> {
-    return this.#call('listByUser', userId, () => this.inner.listByUser(userId));
-  }
-
-  getWatermark(aggregateId: string): Promise<number | undefined> {
-    return this.#call('getWatermark', aggregateId, () => this.inner.getWatermark(aggregateId));
-  }
-
-  setWatermark(aggregateId: string, sequenceNumber: number): Promise<void> {
-    return this.#call('setWatermark', aggregateId, () => this.inner.setWatermark(aggregateId, sequenceNumber));
-  }
-
-  async #call<T>(method: StoreMethod, key: string, real: () => Promise<T>): Promise<T> {
-    const index = this.calls;
-    this.calls += 1;
-    if (this.shouldFail({ index, method, key })) {
-      this.faults += 1;
-      throw new InjectedStoreFault(`injected fault at call ${index} (${method} ${key})`);
+  async commit(changes: BatchChanges): Promise<CommitResult> {
+    const failed: FailedWrite[] = [];
+    const usersWithFailedWrites = new Set<string>();
+    for (const stored of changes.limits) {
+      const key = keyOf(stored.limit);
+      const fault = this.#next({ request: 'writeLimit', ...key });
+      if (fault !== true) await this.inner.commit({ limits: [stored], watermarks: new Map() });
+      if (fault) {
+        failed.push({ item: 'limit', key, error: new InjectedStoreFault(`injected ${fault === 'lost' ? 'lost response' : 'fault'} (writeLimit)`) });
+        usersWithFailedWrites.add(key.userId);
+      }
     }
-    return real();
+    for (const [userId, sequenceNumber] of changes.watermarks) {
+      if (usersWithFailedWrites.has(userId)) {
+        failed.push({ item: 'watermark', userId, error: new InjectedStoreFault('not written: a limit write of this user failed') });
+        continue;
+      }
+      const fault = this.#next({ request: 'writeWatermark', userId });
+      if (fault !== true) await this.inner.commit({ limits: [], watermarks: new Map([[userId, sequenceNumber]]) });
+      if (fault) failed.push({ item: 'watermark', userId, error: new InjectedStoreFault('injected fault (writeWatermark)') });
+    }
+    return { failed };
+  }
+
+  unstorableReason(limit: Parameters<UserLimitStore['unstorableReason']>[0]): string | undefined {
+    return this.inner.unstorableReason(limit);
+  }
+
+  #next(call: Omit<StoreCall, 'index'>): Fault {
+    const fault = this.decide({ index: this.requests, ...call });
+    this.requests += 1;
+    if (fault) this.faults += 1;
+    return fault;
   }
 }
 
-/** Fails exactly the calls whose indexes are listed. */
-export const failAtCalls = (indexes: Iterable<number>): ((call: StoreCall) => boolean) => {
+/** Fails exactly the requests whose indexes are listed. */
+export const failAtRequests = (indexes: Iterable<number>, fault: Fault = true): ((call: StoreCall) => Fault) => {
   const chosen = new Set(indexes);
-  return (call) => chosen.has(call.index);
+  return (call) => (chosen.has(call.index) ? fault : false);
 };
 
-/**
- * A store whose `method` never answers (a hung connection) for the keys
- * `hangsFor` picks; every other call goes to `inner`.
- */
-export const hangingStore = (
-  inner: UserLimitStore,
-  method: StoreMethod,
-  hangsFor: (key: string) => boolean = () => true,
-): UserLimitStore => {
-  const hang = <T>(key: string, call: () => Promise<T>): Promise<T> =>
-    hangsFor(key) ? new Promise<T>(() => undefined) : call();
-  return {
-    get: (id) => (method === 'get' ? hang(id, () => inner.get(id)) : inner.get(id)),
-    put: (limit) => (method === 'put' ? hang(limit.userLimitId, () => inner.put(limit)) : inner.put(limit)),
-    listByUser: (userId) => (method === 'listByUser' ? hang(userId, () => inner.listByUser(userId)) : inner.listByUser(userId)),
-    getWatermark: (aggregateId) =>
-      method === 'getWatermark' ? hang(aggregateId, () => inner.getWatermark(aggregateId)) : inner.getWatermark(aggregateId),
-    setWatermark: (aggregateId, sequenceNumber) =>
-      method === 'setWatermark'
-        ? hang(aggregateId, () => inner.setWatermark(aggregateId, sequenceNumber))
-        : inner.setWatermark(aggregateId, sequenceNumber),
-  };
-};
+/** A store whose `load` or `commit` never answers (a hung connection); everything else goes to `inner`. */
+export const hangingStore = (inner: UserLimitStore, method: 'load' | 'commit'): UserLimitStore => ({
+  load: (request) => (method === 'load' ? new Promise(() => undefined) : inner.load(request)),
+  commit: (changes) => (method === 'commit' ? new Promise(() => undefined) : inner.commit(changes)),
+  unstorableReason: (limit) => inner.unstorableReason(limit),
+});

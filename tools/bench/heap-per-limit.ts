@@ -42,7 +42,9 @@ export const measureBytesPerLimit = async (count: number): Promise<number> => {
   collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const store = new InMemoryUserLimitStore();
-  for (let index = 0; index < count; index += 1) await store.put(limitNumber(index));
+  for (let index = 0; index < count; index += 1) {
+    await store.commit({ limits: [{ limit: limitNumber(index), lastSequenceNumber: 1 }], watermarks: new Map() });
+  }
   retained = store;
   collectGarbage();
   const after = process.memoryUsage().heapUsed;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DECIMAL_PATTERN } from '../../lambda/domain/decimal';
 import { type ApplyResult, applyCreated, applyProgressChanged, applyReset, isAlreadySeen } from '../../lambda/domain/rules';
 import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../../lambda/domain/user-limit';
-import type { UserLimitStore } from '../../lambda/store/user-limit-store';
+import { limitKeyString, type UserLimitStore } from '../../lambda/store/user-limit-store';
 
 /*
  * What a Powertools user would write instead of our pipeline: the batch
@@ -88,10 +88,15 @@ export const createPowertoolsReference = (store: UserLimitStore, logger: Logger)
     const rule = Object.hasOwn(rules, envelope.type) ? rules[envelope.type] : undefined;
     if (rule === undefined) return;
     const { userLimitId, apply } = rule(envelope);
-    if (isAlreadySeen(await store.getWatermark(envelope.aggregateId), envelope.sequenceNumber)) return;
-    const result = apply(await store.get(userLimitId));
-    if (result.outcome === 'applied') await store.put(result.limit);
-    await store.setWatermark(envelope.aggregateId, envelope.sequenceNumber);
+    // Per record, as Powertools' record handler works: one load and one commit each.
+    const key = { userId: envelope.aggregateId, userLimitId };
+    const { watermarks, limits } = await store.load({ userIds: [key.userId], limitKeys: [key] });
+    if (isAlreadySeen(watermarks.get(key.userId), envelope.sequenceNumber)) return;
+    const result = apply(limits.get(limitKeyString(key))?.limit);
+    await store.commit({
+      limits: result.outcome === 'applied' ? [{ limit: result.limit, lastSequenceNumber: envelope.sequenceNumber }] : [],
+      watermarks: new Map([[key.userId, envelope.sequenceNumber]]),
+    });
     if (result.outcome === 'orphaned') logger.warn('Record orphaned', { userLimitId, eventId: envelope.eventId });
     else if (result.progressGap) logger.warn('Progress gap', { userLimitId, eventId: envelope.eventId, ...result.progressGap });
   };

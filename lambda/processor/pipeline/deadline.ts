@@ -1,5 +1,4 @@
 import type { Context } from 'aws-lambda';
-import type { UserLimitStore } from '../../store/user-limit-store';
 
 /**
  * Time kept back from the invocation's remaining time: enough to log the
@@ -64,18 +63,10 @@ export const batchBudgetMs = (context: Context | undefined): number | undefined 
 };
 
 /**
- * The store, refusing every call once the deadline has passed. A record whose
- * processing lost the race may still wake up later (a hung read answering);
- * this stops it from writing behind the batch's back. A write already sent
- * cannot be recalled: a database adapter should make writes conditional.
+ * `work`, or the deadline's {@link StoreDeadlineError} if it passes first.
+ * The work is not cancelled: a load that answers late is dropped, and a
+ * commit that lands late is harmless because every write is conditional on
+ * sequence numbers (a newer state is never replaced).
  */
-export const closedAfterDeadline = (store: UserLimitStore, deadline: Deadline): UserLimitStore => ({
-  get: (userLimitId) => (deadline.passed ? refused() : store.get(userLimitId)),
-  put: (limit) => (deadline.passed ? refused() : store.put(limit)),
-  listByUser: (userId) => (deadline.passed ? refused() : store.listByUser(userId)),
-  getWatermark: (aggregateId) => (deadline.passed ? refused() : store.getWatermark(aggregateId)),
-  setWatermark: (aggregateId, sequenceNumber) =>
-    deadline.passed ? refused() : store.setWatermark(aggregateId, sequenceNumber),
-});
-
-const refused = (): Promise<never> => Promise.reject(deadlineError());
+export const withinDeadline = <T>(work: Promise<T>, deadline: Deadline | undefined): Promise<T> =>
+  deadline === undefined ? work : Promise.race([work, deadline.expired]);

@@ -2,6 +2,7 @@ import type { EventEnvelope, LimitEventPayloads, LimitEventType } from '../../do
 import { type ApplyResult, applyCreated, applyProgressChanged, applyReset } from '../../domain/rules';
 import type { UserLimit } from '../../domain/user-limit';
 import { checkCreatedPayload, checkProgressChangedPayload, checkResetPayload } from '../validation/payloads';
+import { checkOwner } from '../validation/owner';
 import type { Checked } from '../validation/result';
 
 /** A payload that passed validation, ready to apply to its limit's current state. */
@@ -19,6 +20,8 @@ const defineHandler =
     apply: (current: UserLimit | undefined, payload: P, envelope: EventEnvelope) => ApplyResult,
   ): EventHandler =>
   (rawPayload, envelope) => {
+    const ownership = checkOwner(rawPayload, envelope);
+    if (!ownership.ok) return ownership;
     const checked = check(rawPayload);
     if (!checked.ok) return checked;
     const payload = checked.value;

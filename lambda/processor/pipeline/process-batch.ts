@@ -1,9 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { KinesisStreamBatchResponse, KinesisStreamRecord } from 'aws-lambda';
-import type { UserLimitStore } from '../../store/user-limit-store';
-import type { Deadline } from './deadline';
+import type { KinesisStreamBatchResponse } from 'aws-lambda';
+import type { UserLimitStore, WorkingSetRequest } from '../../store/user-limit-store';
+import { BatchState } from './batch-state';
+import { type Deadline, withinDeadline } from './deadline';
+import { UnreportableFailureError } from './errors';
+import { kinesisFieldsOf } from './kinesis-fields';
 import type { Outcome } from './outcome';
-import { processRecord } from './process-record';
+import { applyRecord, type LimitEventRecord, type ReadRecord, readRecord } from './process-record';
 import { isDebugEnabled, logFailed } from './record-log';
 
 /** What one batch gave: an outcome per record, in order, and Lambda's response. */
@@ -13,46 +16,86 @@ export interface BatchResult {
 }
 
 /**
- * Processes records strictly in order. On the first store failure it stops:
- * that record is reported (Lambda retries from it, keeping per-user order),
- * and it and every record after it count as `failed` for this invocation.
+ * A batch, top to bottom:
+ * 1. read every record (decode, envelope, route, payload) — no store yet;
+ * 2. load the working set once: every watermark and limit the events touch;
+ * 3. apply the rules in record order, in memory;
+ * 4. commit: at most one conditional write per touched item.
  *
- * With a `deadline`, the whole batch races it once (no per-record cost): the
- * record still in progress when it passes fails the same way. The abandoned
- * loop may wake up later; it then stops without touching the result.
+ * A store failure (load or commit throws, a write fails, the deadline passes)
+ * fails the batch from the earliest record whose effect is not durable: that
+ * record is reported (Lambda retries from it, keeping per-user order), and it
+ * and every record after it count as `failed`. What comes back on the retry
+ * is harmless: the watermark and each limit's sequence number recognize it.
  */
 export const processBatch = async (
-  records: readonly KinesisStreamRecord[],
+  records: readonly unknown[],
   store: UserLimitStore,
   logger: Logger,
   deadline?: Deadline,
 ): Promise<BatchResult> => {
-  const outcomes: Outcome[] = [];
   const debug = isDebugEnabled(logger);
-  const failAtCurrent = (error: unknown): BatchResult => {
-    const record = records[outcomes.length]!;
-    logFailed(logger, record, error, records.length - outcomes.length - 1);
-    const failed: Outcome[] = [...outcomes];
-    while (failed.length < records.length) failed.push('failed');
-    return { outcomes: failed, response: { batchItemFailures: [{ itemIdentifier: record.kinesis.sequenceNumber }] } };
-  };
-  const run = async (): Promise<BatchResult | undefined> => {
-    for (const record of records) {
-      let outcome: Outcome;
-      try {
-        outcome = await processRecord(record, store, logger, debug);
-      } catch (error) {
-        return deadline?.passed ? undefined : failAtCurrent(error);
-      }
-      if (deadline?.passed) return undefined;
-      outcomes.push(outcome);
-    }
-    return { outcomes, response: { batchItemFailures: [] } };
-  };
-  if (deadline === undefined) return (await run())!;
+  const read = records.map((record) => readRecord(record, logger, debug));
+  const firstEvent = read.findIndex((entry) => entry.kind === 'event');
+  if (firstEvent < 0) return succeeded(read.map((entry) => (entry as { outcome: Outcome }).outcome));
+
+  let state: BatchState;
   try {
-    return (await Promise.race([run(), deadline.expired]))!;
+    state = new BatchState(await withinDeadline(store.load(workingSetRequest(read)), deadline));
   } catch (error) {
-    return failAtCurrent(error);
+    return failFrom(firstEvent, error, settledOutcomes(read), records, logger);
   }
+
+  const outcomes = read.map((entry, index) =>
+    entry.kind === 'settled' ? entry.outcome : applyRecord(entry, index, state, store, logger, debug),
+  );
+
+  let firstNotDurable: number | undefined;
+  let commitError: unknown;
+  try {
+    const { failed } = await withinDeadline(store.commit(state.changes()), deadline);
+    firstNotDurable = state.firstRecordIn(failed);
+    commitError = failed[0]?.error;
+  } catch (error) {
+    firstNotDurable = state.firstChangingRecord();
+    commitError = error;
+  }
+  return firstNotDurable === undefined ? succeeded(outcomes) : failFrom(firstNotDurable, commitError, outcomes, records, logger);
+};
+
+const succeeded = (outcomes: Outcome[]): BatchResult => ({ outcomes, response: { batchItemFailures: [] } });
+
+/** Outcomes of the records read without the store; events, not yet applied, are placeholders. */
+const settledOutcomes = (read: readonly ReadRecord[]): Outcome[] =>
+  read.map((entry) => (entry.kind === 'settled' ? entry.outcome : 'failed'));
+
+const workingSetRequest = (read: readonly ReadRecord[]): WorkingSetRequest => {
+  const events = read.filter((entry): entry is LimitEventRecord => entry.kind === 'event');
+  return { userIds: [...new Set(events.map((event) => event.key.userId))], limitKeys: events.map((event) => event.key) };
+};
+
+/**
+ * Fails the batch from record `index`: it and everything after count as
+ * `failed`. Lambda gets that record's sequence number; a record without one
+ * (Lambda never sends such a record) is reported through the nearest earlier
+ * record that has one, which is safe because a redelivery is harmless. With
+ * none, the whole batch must be retried: throwing is how a function says so.
+ */
+const failFrom = (
+  index: number,
+  error: unknown,
+  outcomes: readonly Outcome[],
+  records: readonly unknown[],
+  logger: Logger,
+): BatchResult => {
+  logFailed(logger, records[index], error, records.length - index - 1);
+  let reported = index;
+  while (reported >= 0 && !kinesisFieldsOf(records[reported]).sequenceNumber) reported -= 1;
+  if (reported < 0) throw new UnreportableFailureError();
+  const failed = outcomes.slice(0, index);
+  while (failed.length < records.length) failed.push('failed');
+  return {
+    outcomes: failed,
+    response: { batchItemFailures: [{ itemIdentifier: kinesisFieldsOf(records[reported]).sequenceNumber! }] },
+  };
 };

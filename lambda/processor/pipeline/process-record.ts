@@ -1,52 +1,103 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { KinesisStreamRecord } from 'aws-lambda';
-import { isAlreadySeen } from '../../domain/rules';
-import type { UserLimitStore } from '../../store/user-limit-store';
+import type { EventEnvelope } from '../../domain/events';
+import { type ApplyResult, isAlreadySeen } from '../../domain/rules';
+import type { UserLimit } from '../../domain/user-limit';
+import type { LimitKey, UserLimitStore } from '../../store/user-limit-store';
 import { decodeRecordData } from '../validation/decode';
 import { checkEnvelope } from '../validation/envelope';
+import type { BatchState } from './batch-state';
 import { findEventHandler } from './event-handlers';
 import type { Outcome } from './outcome';
-import { isDebugEnabled, logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
+import { kinesisFieldsOf } from './kinesis-fields';
+import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
+
+/** A record whose outcome is known without the store. */
+export interface SettledRecord {
+  kind: 'settled';
+  outcome: 'rejected' | 'ignored';
+}
+
+/** A valid event of ours, waiting for the store's state of its limit. */
+export interface LimitEventRecord {
+  kind: 'event';
+  record: unknown;
+  envelope: EventEnvelope;
+  /** (aggregateId, userLimitId): DOMAIN.md rule 6. */
+  key: LimitKey;
+  apply(current: UserLimit | undefined): ApplyResult;
+}
+
+export type ReadRecord = SettledRecord | LimitEventRecord;
+
+const settled = (outcome: SettledRecord['outcome']): SettledRecord => ({ kind: 'settled', outcome });
 
 /**
- * One record, top to bottom: decode, envelope, route, payload, watermark,
- * apply. Bad data returns an outcome; only the store can throw, and the
- * caller turns that into `failed`.
- *
- * `debug`: whether DEBUG lines are printed; the batch asks once for all its
- * records.
- *
- * The limit is written before the watermark: if the store fails in between,
- * the retry applies the same event again, which every rule makes idempotent.
+ * One record, first half: decode, envelope, route, payload. Needs no store;
+ * bad data settles as `rejected` (ERROR log), a type that is not ours as
+ * `ignored`. Never throws, whatever `record` is.
  */
-export const processRecord = async (
-  record: KinesisStreamRecord,
-  store: UserLimitStore,
-  logger: Logger,
-  debug: boolean = isDebugEnabled(logger),
-): Promise<Outcome> => {
-  const decoded = decodeRecordData(record.kinesis?.data);
-  if (!decoded.ok) return logRejected(logger, record, decoded.reason);
+export const readRecord = (record: unknown, logger: Logger, debug: boolean): ReadRecord => {
+  if (typeof record !== 'object' || record === null) return settled(logRejected(logger, record, 'record: not an object'));
+
+  const decoded = decodeRecordData(kinesisFieldsOf(record).data);
+  if (!decoded.ok) return settled(logRejected(logger, record, decoded.reason));
 
   const checkedEnvelope = checkEnvelope(decoded.value);
-  if (!checkedEnvelope.ok) return logRejected(logger, record, checkedEnvelope.reason);
+  if (!checkedEnvelope.ok) return settled(logRejected(logger, record, checkedEnvelope.reason));
   const envelope = checkedEnvelope.value;
 
   const eventHandler = findEventHandler(envelope.type);
-  if (eventHandler === undefined) return logOutcome(logger, record, 'ignored', envelope, debug);
+  if (eventHandler === undefined) return settled(logOutcome(logger, record, 'ignored', envelope, debug));
 
   const routed = eventHandler(envelope.payload, envelope);
-  if (!routed.ok) return logRejected(logger, record, routed.reason, envelope);
-  const { userLimitId, apply } = routed.value;
+  if (!routed.ok) return settled(logRejected(logger, record, routed.reason, envelope));
+  const key = { userId: envelope.aggregateId, userLimitId: routed.value.userLimitId };
+  return { kind: 'event', record, envelope, key, apply: routed.value.apply };
+};
 
-  const watermark = await store.getWatermark(envelope.aggregateId);
-  if (isAlreadySeen(watermark, envelope.sequenceNumber)) return logOutcome(logger, record, 'duplicates', envelope, debug);
+/**
+ * One record, second half, against the batch's in-memory state: watermark,
+ * the limit's own sequence number, the rule, the store's size limits. Pure
+ * but for logging; the batch commits the resulting state afterwards.
+ *
+ * An event above the watermark but at or below its limit's
+ * `lastSequenceNumber` was applied by an earlier delivery that was never
+ * acknowledged (it stopped before the watermark was written): the limit is
+ * left as it is, the watermark move (the missing part of its effect) is made
+ * now, and it counts as `applied` — by rule 5 it is not a duplicate.
+ */
+export const applyRecord = (
+  event: LimitEventRecord,
+  recordIndex: number,
+  state: BatchState,
+  store: Pick<UserLimitStore, 'unstorableReason'>,
+  logger: Logger,
+  debug: boolean,
+): Outcome => {
+  const { record, envelope, key } = event;
+  const { sequenceNumber } = envelope;
+  if (isAlreadySeen(state.watermark(key.userId), sequenceNumber)) {
+    return logOutcome(logger, record, 'duplicates', envelope, debug);
+  }
 
-  const result = apply(await store.get(userLimitId));
-  if (result.outcome === 'applied') await store.put(result.limit);
-  await store.setWatermark(envelope.aggregateId, envelope.sequenceNumber);
+  const stored = state.limit(key);
+  if (stored !== undefined && isAlreadySeen(stored.lastSequenceNumber, sequenceNumber)) {
+    state.raiseWatermark(key.userId, sequenceNumber, recordIndex);
+    return logOutcome(logger, record, 'applied', envelope, debug);
+  }
 
-  if (result.outcome === 'orphaned') return logOrphaned(logger, record, envelope, userLimitId);
-  if (result.progressGap) logProgressGap(logger, record, envelope, userLimitId, result.progressGap);
+  const result = event.apply(stored?.limit);
+  if (result.outcome === 'orphaned') {
+    state.raiseWatermark(key.userId, sequenceNumber, recordIndex);
+    return logOrphaned(logger, record, envelope, key.userLimitId);
+  }
+
+  const next = { limit: result.limit, lastSequenceNumber: sequenceNumber };
+  const unstorable = store.unstorableReason(next);
+  if (unstorable !== undefined) return logRejected(logger, record, unstorable, envelope);
+
+  state.putLimit(key, next, recordIndex);
+  state.raiseWatermark(key.userId, sequenceNumber, recordIndex);
+  if (result.progressGap) logProgressGap(logger, record, envelope, key.userLimitId, result.progressGap);
   return logOutcome(logger, record, 'applied', envelope, debug);
 };

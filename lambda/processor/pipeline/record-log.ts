@@ -1,7 +1,8 @@
 import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
-import type { KinesisStreamRecord } from 'aws-lambda';
 import type { EventEnvelope } from '../../domain/events';
 import type { ProgressGap } from '../../domain/rules';
+import { describeError } from './describe-error';
+import { kinesisFieldsOf } from './kinesis-fields';
 
 /** Raw data kept in an ERROR line; beyond it the line says the data was cut. */
 export const RAW_DATA_LOG_LIMIT = 64 * 1024;
@@ -15,10 +16,10 @@ export const LOGGED_FIELD_LIMIT = 256;
 const clip = (text: string): string => (text.length > LOGGED_FIELD_LIMIT ? `${text.slice(0, LOGGED_FIELD_LIMIT)}…` : text);
 
 /** Where to find a record again in the stream: sequence number and partition key. */
-const locate = (record: KinesisStreamRecord) => ({
-  kinesisSequenceNumber: record.kinesis?.sequenceNumber,
-  partitionKey: record.kinesis?.partitionKey,
-});
+const locate = (record: unknown) => {
+  const { sequenceNumber, partitionKey } = kinesisFieldsOf(record);
+  return { kinesisSequenceNumber: sequenceNumber, partitionKey: partitionKey === undefined ? undefined : clip(partitionKey) };
+};
 
 /** Ids only: the payload may hold personal data and is never logged outside rejected raw data. */
 const identify = (envelope: EventEnvelope) => ({
@@ -32,11 +33,11 @@ const identify = (envelope: EventEnvelope) => ({
 /** ERROR with everything needed to re-read and replay the record by hand. */
 export const logRejected = (
   logger: Logger,
-  record: KinesisStreamRecord,
+  record: unknown,
   reason: string,
   envelope?: EventEnvelope,
 ): 'rejected' => {
-  const data = typeof record.kinesis?.data === 'string' ? record.kinesis.data : '';
+  const data = kinesisFieldsOf(record).data ?? '';
   const truncated = data.length > RAW_DATA_LOG_LIMIT;
   logger.error('Record rejected', {
     reason,
@@ -60,20 +61,20 @@ export const isDebugEnabled = (logger: Logger): boolean => logger.level <= LogLe
  * DEBUG line per record. At INFO (as deployed) the line would be dropped, so
  * with `debug` false its attributes are not even built.
  */
-export const logOutcome = (
+export const logOutcome = <O extends 'applied' | 'duplicates' | 'ignored'>(
   logger: Logger,
-  record: KinesisStreamRecord,
-  outcome: 'applied' | 'duplicates' | 'ignored',
+  record: unknown,
+  outcome: O,
   envelope: EventEnvelope,
   debug: boolean,
-): typeof outcome => {
+): O => {
   if (debug) logger.debug(`Record ${outcome}`, { ...locate(record), ...identify(envelope) });
   return outcome;
 };
 
 export const logOrphaned = (
   logger: Logger,
-  record: KinesisStreamRecord,
+  record: unknown,
   envelope: EventEnvelope,
   userLimitId: string,
 ): 'orphaned' => {
@@ -83,7 +84,7 @@ export const logOrphaned = (
 
 export const logProgressGap = (
   logger: Logger,
-  record: KinesisStreamRecord,
+  record: unknown,
   envelope: EventEnvelope,
   userLimitId: string,
   gap: ProgressGap,
@@ -97,10 +98,24 @@ export const logProgressGap = (
   });
 };
 
-export const logFailed = (logger: Logger, record: KinesisStreamRecord, error: unknown, notProcessed: number): void => {
+export const logFailed = (logger: Logger, record: unknown, error: unknown, notProcessed: number): void => {
   logger.error('Record failed: store error, reported for retry', {
     ...locate(record),
     error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 1000) : String(error).slice(0, 1000),
     notProcessedAfterIt: notProcessed,
   });
+};
+
+/** Longest excerpt of a malformed event in its ERROR line. */
+export const MALFORMED_EVENT_LOG_LIMIT = 1024;
+
+/** The value as JSON, cut to {@link MALFORMED_EVENT_LOG_LIMIT} characters; never throws (cycles, BigInt). */
+export const clippedJson = (value: unknown): string => {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = `unserializable ${typeof value}`;
+  }
+  return text.length > MALFORMED_EVENT_LOG_LIMIT ? `${text.slice(0, MALFORMED_EVENT_LOG_LIMIT)}…` : text;
 };

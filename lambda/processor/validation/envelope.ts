@@ -7,12 +7,21 @@ import { compiled, nonEmptyString } from './zod';
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Why 2^53 and above are refused: beyond it, two different numbers can parse to the same double. */
+const SEQUENCE_NUMBER_TOO_LARGE = `must be at most 2^53 − 1 (${Number.MAX_SAFE_INTEGER}): a larger number cannot be compared exactly`;
+
 const envelopeSchema = compiled(
   z.object({
     eventId: nonEmptyString,
     type: nonEmptyString,
     aggregateId: nonEmptyString,
-    sequenceNumber: z.number().check(z.int('must be an integer'), z.nonnegative('must not be negative')),
+    sequenceNumber: z
+      .number()
+      .check(
+        z.refine(Number.isInteger, 'must be an integer'),
+        z.nonnegative('must not be negative'),
+        z.maximum(Number.MAX_SAFE_INTEGER, SEQUENCE_NUMBER_TOO_LARGE),
+      ),
     createdAt: z.number(),
     payload: z.custom<Record<string, unknown>>(isPlainObject, 'must be an object'),
   }),

@@ -17,7 +17,13 @@ export const captureLogger = (): { logger: Logger; lines: LogLine[] } => {
 };
 
 /** A handler over its own store, remembering each invocation's outcomes. */
-export const harness = (store: UserLimitStore = new InMemoryUserLimitStore()) => {
+export function harness(): ReturnType<typeof harnessOver<InMemoryUserLimitStore>>;
+export function harness<S extends UserLimitStore>(store: S): ReturnType<typeof harnessOver<S>>;
+export function harness(store: UserLimitStore = new InMemoryUserLimitStore()) {
+  return harnessOver(store);
+}
+
+const harnessOver = <S extends UserLimitStore>(store: S) => {
   const { logger, lines } = captureLogger();
   const outcomes: Outcome[][] = [];
   const handler: KinesisHandler = createHandler({ store, logger, onOutcomes: (list) => outcomes.push([...list]) });

@@ -1,0 +1,78 @@
+import {
+  type BatchChanges,
+  type FailedWrite,
+  type LimitKey,
+  limitKeyString,
+  type StoredLimit,
+  type WorkingSet,
+} from '../../store/user-limit-store';
+
+/**
+ * A batch's view of the store while its records are applied in memory: the
+ * loaded working set plus every change made so far. Remembers, for each
+ * changed item, the first record that changed it, so that a write that fails
+ * to commit maps back to the earliest record whose effect is not durable.
+ */
+export class BatchState {
+  readonly #watermarks: Map<string, number>;
+  readonly #limits: Map<string, StoredLimit>;
+  readonly #changedLimits = new Map<string, number>();
+  readonly #raisedWatermarks = new Map<string, number>();
+
+  constructor(workingSet: WorkingSet) {
+    this.#watermarks = workingSet.watermarks;
+    this.#limits = workingSet.limits;
+  }
+
+  watermark(userId: string): number | undefined {
+    return this.#watermarks.get(userId);
+  }
+
+  limit(key: LimitKey): StoredLimit | undefined {
+    return this.#limits.get(limitKeyString(key));
+  }
+
+  /** The record at `recordIndex` moved its user's watermark to `sequenceNumber` (never down). */
+  raiseWatermark(userId: string, sequenceNumber: number, recordIndex: number): void {
+    const current = this.#watermarks.get(userId);
+    if (current !== undefined && current >= sequenceNumber) return;
+    this.#watermarks.set(userId, sequenceNumber);
+    if (!this.#raisedWatermarks.has(userId)) this.#raisedWatermarks.set(userId, recordIndex);
+  }
+
+  /** The record at `recordIndex` gave the limit at `key` a new state. */
+  putLimit(key: LimitKey, stored: StoredLimit, recordIndex: number): void {
+    const id = limitKeyString(key);
+    this.#limits.set(id, stored);
+    if (!this.#changedLimits.has(id)) this.#changedLimits.set(id, recordIndex);
+  }
+
+  /** One write per changed item, holding its final state. */
+  changes(): BatchChanges {
+    const limits = [...this.#changedLimits.keys()].map((id) => this.#limits.get(id)!);
+    const watermarks = new Map([...this.#raisedWatermarks.keys()].map((userId) => [userId, this.#watermarks.get(userId)!]));
+    return { limits, watermarks };
+  }
+
+  /** The earliest record whose effect is in one of the failed writes; undefined when none is. */
+  firstRecordIn(failed: readonly FailedWrite[]): number | undefined {
+    let first: number | undefined;
+    for (const write of failed) {
+      const index =
+        write.item === 'limit'
+          ? this.#changedLimits.get(limitKeyString(write.key))
+          : this.#raisedWatermarks.get(write.userId);
+      if (index !== undefined && (first === undefined || index < first)) first = index;
+    }
+    return first;
+  }
+
+  /** The earliest record that changed anything: where durability is unknown when a commit throws. */
+  firstChangingRecord(): number | undefined {
+    let first: number | undefined;
+    for (const index of [...this.#changedLimits.values(), ...this.#raisedWatermarks.values()]) {
+      if (first === undefined || index < first) first = index;
+    }
+    return first;
+  }
+}
