@@ -1,0 +1,106 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { type Access, decideAccess, verifiedClaims } from './authorization';
+import { createNextTokenCodec, type NextTokenCodec } from './next-token';
+import { queryLimitsPage } from './query-limits';
+import { READ_ROUTE_KEY, readNextToken, readPageSize, readUserId } from './request';
+import {
+  errorResponse,
+  forbidden,
+  internalError,
+  invalidNextToken,
+  limitsPage,
+  notFound,
+  type ReadApiResponse,
+  unauthorized,
+} from './responses';
+
+/** What the read API needs; the Lambda entry point and tests pass their own. */
+export interface ReadApiDependencies {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** Signs paging tokens (at least 32 bytes). */
+  nextTokenKey: Buffer;
+  logger: Logger;
+}
+
+/** `GET /user-limits/{userId}` for API Gateway HTTP API events (payload 2.0, JWT authorizer). */
+export type ReadApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context?: Context) => Promise<ReadApiResponse>;
+
+/** What the request's log line says besides route, status and duration: never a limit's value. */
+interface RequestFacts {
+  userId?: string;
+  access?: Access;
+  readUnits?: number;
+  items?: number;
+}
+
+const serve = async (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  dependencies: ReadApiDependencies,
+  tokens: NextTokenCodec,
+  facts: RequestFacts,
+): Promise<ReadApiResponse> => {
+  if (event.routeKey !== READ_ROUTE_KEY) return notFound();
+  const user = readUserId(event);
+  if (user.ok) facts.userId = user.userId;
+  const claims = verifiedClaims(event);
+  if (claims === undefined) return unauthorized();
+  if (!user.ok) return errorResponse(400, user.message);
+
+  const access = decideAccess(claims, user.userId);
+  facts.access = access;
+  if (access === 'unauthenticated') return unauthorized();
+  if (access === 'forbidden') return forbidden();
+
+  const page = readPageSize(event);
+  if (!page.ok) return errorResponse(400, page.message);
+  const token = readNextToken(event);
+  const afterSortKey = token === undefined ? undefined : tokens.open(user.userId, token);
+  if (token !== undefined && afterSortKey === undefined) return invalidNextToken();
+
+  const result = await queryLimitsPage(dependencies.client, dependencies.tableName, {
+    userId: user.userId,
+    pageSize: page.pageSize,
+    afterSortKey,
+  });
+  facts.readUnits = result.readUnits;
+  facts.items = result.limits.length;
+  const nextToken = result.lastSortKey === undefined ? undefined : tokens.issue(user.userId, result.lastSortKey);
+  return limitsPage(result.limits, nextToken);
+};
+
+/**
+ * The read API: route check, authorization from the verified JWT claims,
+ * input checks, one DynamoDB Query, one INFO log line per request. Any
+ * failure below it (DynamoDB, network) is a 500 with no details; the error
+ * goes to the log.
+ */
+export const createReadApiHandler = (dependencies: ReadApiDependencies): ReadApiHandler => {
+  const tokens = createNextTokenCodec(dependencies.nextTokenKey);
+  const { logger } = dependencies;
+  return async (event, context) => {
+    const started = performance.now();
+    if (context !== undefined) logger.addContext(context);
+    const facts: RequestFacts = {};
+    let response: ReadApiResponse;
+    try {
+      response = await serve(event, dependencies, tokens, facts);
+    } catch (error) {
+      logger.error('reading limits failed', error as Error);
+      response = internalError();
+    }
+    logger.info('request', {
+      route: event.routeKey,
+      status: response.statusCode,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      userId: facts.userId,
+      access: facts.access,
+      items: facts.items,
+      readUnits: facts.readUnits,
+      requestId: event.requestContext?.requestId,
+    });
+    return response;
+  };
+};
