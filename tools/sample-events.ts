@@ -12,7 +12,7 @@ const POISON_DATA: Array<[string, Buffer]> = [
   ['JSON array', Buffer.from('[1,2,3]', 'utf8')],
   ['JSON null', Buffer.from('null', 'utf8')],
   ['amount as a number', Buffer.from('{"eventId":"poison-1","type":"USER_LIMIT_PROGRESS_CHANGED","aggregateId":"poison-user","sequenceNumber":1,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit","amount":200,"previousProgress":"0"},"source":"limitUser","context":{}}', 'utf8')],
-  ['prototype pollution', Buffer.from('{"eventId":"poison-2","type":"USER_LIMIT_RESET","aggregateId":"poison-user","sequenceNumber":2,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit","__proto__":{"polluted":true}},"source":"limitUser","context":{}}', 'utf8')],
+  ['sequence number beyond 2^53 − 1', Buffer.from('{"eventId":"poison-2","type":"USER_LIMIT_RESET","aggregateId":"poison-user","sequenceNumber":9007199254740993,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit"},"source":"limitUser","context":{}}', 'utf8')],
 ];
 
 /**

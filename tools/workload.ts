@@ -155,7 +155,7 @@ const poisonRecord = (random: () => number, userId: string): Buffer => {
     () => Buffer.from('[]', 'utf8'),
     () => Buffer.from(JSON.stringify({ eventId: 'x', type: 'USER_LIMIT_RESET', aggregateId: userId, sequenceNumber: -1, createdAt: EPOCH, payload: {} })),
     () => Buffer.from(JSON.stringify({ eventId: 'x', type: 'USER_LIMIT_PROGRESS_CHANGED', aggregateId: userId, sequenceNumber: 1, createdAt: EPOCH, payload: { userLimitId: 'x', amount: 200, previousProgress: '0' } })),
-    () => Buffer.from(`{"eventId":"x","type":"USER_LIMIT_RESET","aggregateId":"${userId}","sequenceNumber":1,"createdAt":1,"payload":{"userLimitId":"x","__proto__":{"polluted":true}}}`),
+    () => Buffer.from(JSON.stringify({ eventId: 'x', type: 'USER_LIMIT_RESET', aggregateId: userId, sequenceNumber: 1, createdAt: EPOCH, payload: { userLimitId: 'x', userId: `not-${userId}` } })),
   ];
   return kinds[Math.floor(random() * kinds.length)]!();
 };

@@ -87,6 +87,7 @@ const buildEvents = (steps: readonly Step[]): object[] => {
 /** What a delivery left behind: every limit (sorted) and the emulator's counters. */
 export interface DeliveryResult {
   limits: UserLimit[];
+  watermarks: Map<string, number>;
   summary: OutcomeCounts;
 }
 
@@ -95,9 +96,24 @@ export const deliverCleanly = async (records: readonly KinesisStreamRecord[]): P
   const store = new InMemoryUserLimitStore();
   const emulator = new EventSourceEmulator({ store, logger: captureLogs('ERROR').logger });
   await emulator.deliver(records);
-  return { limits: sortUserLimits(store.snapshot()), summary: emulator.summary() };
+  return { limits: sortUserLimits(store.snapshot()), watermarks: store.dump().watermarks, summary: emulator.summary() };
 };
 
 /** Kinesis records for domain events, with increasing sequence numbers from `firstIndex`. */
 export const toRecords = (events: readonly object[], firstIndex = 0): KinesisStreamRecord[] =>
   wrapDomainEvents(events, { firstIndex });
+
+/**
+ * What a delivery's counters must keep however often records were redelivered:
+ * a record whose effect became durable in an invocation that then failed (a
+ * lost answer, a later write that failed) comes back as `duplicates`, or as
+ * `applied` when its orphan limit was created later in the same batch; it can
+ * never turn into `ignored`, `rejected` or `failed`, nor be counted twice.
+ */
+export const redeliveryInvariant = ({ records, applied, duplicates, orphaned, ignored, rejected, failed }: OutcomeCounts) => ({
+  records,
+  appliedOrOrphanedOrDuplicate: applied + orphaned + duplicates,
+  ignored,
+  rejected,
+  failed,
+});

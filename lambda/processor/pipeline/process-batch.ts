@@ -6,7 +6,14 @@ import { type Deadline, withinDeadline } from './deadline';
 import { UnreportableFailureError } from './errors';
 import { kinesisFieldsOf } from './kinesis-fields';
 import type { Outcome } from './outcome';
-import { applyRecord, type LimitEventRecord, type ReadRecord, readRecord } from './process-record';
+import {
+  applyRecord,
+  type LimitEventRecord,
+  logSettled,
+  type ReadRecord,
+  readRecord,
+  type SettledRecord,
+} from './process-record';
 import { isDebugEnabled, logFailed } from './record-log';
 
 /** What one batch gave: an outcome per record, in order, and Lambda's response. */
@@ -35,19 +42,20 @@ export const processBatch = async (
   deadline?: Deadline,
 ): Promise<BatchResult> => {
   const debug = isDebugEnabled(logger);
-  const read = records.map((record) => readRecord(record, logger, debug));
+  const read = records.map(readRecord);
   const firstEvent = read.findIndex((entry) => entry.kind === 'event');
-  if (firstEvent < 0) return succeeded(read.map((entry) => (entry as { outcome: Outcome }).outcome));
+  if (firstEvent < 0) return succeeded(read.map((entry) => logSettled(entry as SettledRecord, logger, debug)));
 
   let state: BatchState;
   try {
     state = new BatchState(await withinDeadline(store.load(workingSetRequest(read)), deadline));
   } catch (error) {
-    return failFrom(firstEvent, error, settledOutcomes(read), records, logger);
+    const before = read.slice(0, firstEvent).map((entry) => logSettled(entry as SettledRecord, logger, debug));
+    return failFrom(firstEvent, error, before, records, logger);
   }
 
   const outcomes = read.map((entry, index) =>
-    entry.kind === 'settled' ? entry.outcome : applyRecord(entry, index, state, store, logger, debug),
+    entry.kind === 'settled' ? logSettled(entry, logger, debug) : applyRecord(entry, index, state, store, logger, debug),
   );
 
   let firstNotDurable: number | undefined;
@@ -64,10 +72,6 @@ export const processBatch = async (
 };
 
 const succeeded = (outcomes: Outcome[]): BatchResult => ({ outcomes, response: { batchItemFailures: [] } });
-
-/** Outcomes of the records read without the store; events, not yet applied, are placeholders. */
-const settledOutcomes = (read: readonly ReadRecord[]): Outcome[] =>
-  read.map((entry) => (entry.kind === 'settled' ? entry.outcome : 'failed'));
 
 const workingSetRequest = (read: readonly ReadRecord[]): WorkingSetRequest => {
   const events = read.filter((entry): entry is LimitEventRecord => entry.kind === 'event');

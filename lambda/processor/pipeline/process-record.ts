@@ -11,11 +11,11 @@ import type { Outcome } from './outcome';
 import { kinesisFieldsOf } from './kinesis-fields';
 import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
 
-/** A record whose outcome is known without the store. */
-export interface SettledRecord {
-  kind: 'settled';
-  outcome: 'rejected' | 'ignored';
-}
+/** A record whose outcome is known without the store; logged in batch order by {@link logSettled}. */
+export type SettledRecord = { kind: 'settled'; record: unknown } & (
+  | { outcome: 'rejected'; reason: string; envelope?: EventEnvelope }
+  | { outcome: 'ignored'; envelope: EventEnvelope }
+);
 
 /** A valid event of ours, waiting for the store's state of its limit. */
 export interface LimitEventRecord {
@@ -29,31 +29,43 @@ export interface LimitEventRecord {
 
 export type ReadRecord = SettledRecord | LimitEventRecord;
 
-const settled = (outcome: SettledRecord['outcome']): SettledRecord => ({ kind: 'settled', outcome });
+const rejected = (record: unknown, reason: string, envelope?: EventEnvelope): SettledRecord => ({
+  kind: 'settled',
+  record,
+  outcome: 'rejected',
+  reason,
+  envelope,
+});
 
 /**
  * One record, first half: decode, envelope, route, payload. Needs no store;
- * bad data settles as `rejected` (ERROR log), a type that is not ours as
- * `ignored`. Never throws, whatever `record` is.
+ * bad data settles as `rejected`, a type that is not ours as `ignored`.
+ * Never throws, whatever `record` is.
  */
-export const readRecord = (record: unknown, logger: Logger, debug: boolean): ReadRecord => {
-  if (typeof record !== 'object' || record === null) return settled(logRejected(logger, record, 'record: not an object'));
+export const readRecord = (record: unknown): ReadRecord => {
+  if (typeof record !== 'object' || record === null) return rejected(record, 'record: not an object');
 
   const decoded = decodeRecordData(kinesisFieldsOf(record).data);
-  if (!decoded.ok) return settled(logRejected(logger, record, decoded.reason));
+  if (!decoded.ok) return rejected(record, decoded.reason);
 
   const checkedEnvelope = checkEnvelope(decoded.value);
-  if (!checkedEnvelope.ok) return settled(logRejected(logger, record, checkedEnvelope.reason));
+  if (!checkedEnvelope.ok) return rejected(record, checkedEnvelope.reason);
   const envelope = checkedEnvelope.value;
 
   const eventHandler = findEventHandler(envelope.type);
-  if (eventHandler === undefined) return settled(logOutcome(logger, record, 'ignored', envelope, debug));
+  if (eventHandler === undefined) return { kind: 'settled', record, outcome: 'ignored', envelope };
 
   const routed = eventHandler(envelope.payload, envelope);
-  if (!routed.ok) return settled(logRejected(logger, record, routed.reason, envelope));
+  if (!routed.ok) return rejected(record, routed.reason, envelope);
   const key = { userId: envelope.aggregateId, userLimitId: routed.value.userLimitId };
   return { kind: 'event', record, envelope, key, apply: routed.value.apply };
 };
+
+/** Logs a settled record: ERROR with the reason and raw data when rejected, DEBUG when ignored. */
+export const logSettled = (settledRecord: SettledRecord, logger: Logger, debug: boolean): Outcome =>
+  settledRecord.outcome === 'rejected'
+    ? logRejected(logger, settledRecord.record, settledRecord.reason, settledRecord.envelope)
+    : logOutcome(logger, settledRecord.record, 'ignored', settledRecord.envelope, debug);
 
 /**
  * One record, second half, against the batch's in-memory state: watermark,

@@ -101,7 +101,7 @@ export const logProgressGap = (
 export const logFailed = (logger: Logger, record: unknown, error: unknown, notProcessed: number): void => {
   logger.error('Record failed: store error, reported for retry', {
     ...locate(record),
-    error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 1000) : String(error).slice(0, 1000),
+    error: describeError(error),
     notProcessedAfterIt: notProcessed,
   });
 };
