@@ -42,7 +42,7 @@ describe('the JWT authorizer stand-in', () => {
     expect(await authorize(`Bearer ${foreign}`)).toMatchObject({ authorized: false });
   });
 
-  it('refuses the wrong issuer or audience, a missing exp, a future nbf or iat, even with the right key', async () => {
+  it('takes aud, or client_id without aud; refuses the wrong issuer or audience, a missing exp, a future nbf or iat', async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const settings = { issuer: 'urn:dev', audience: 'dev-api', algorithm: 'ES256' as const, publicKey };
     const authorize = createJwtAuthorizer(settings);
@@ -57,8 +57,16 @@ describe('the JWT authorizer stand-in', () => {
       await base().setIssuer('urn:dev').setAudience('dev-api').setExpirationTime(inAnHour).setNotBefore(inAnHour - 60).sign(privateKey),
       await base().setIssuer('urn:dev').setAudience('dev-api').setExpirationTime(inAnHour).setIssuedAt(inAnHour - 60).sign(privateKey),
     ];
+    const cognitoStyle = await base().setIssuer('urn:dev').setExpirationTime(inAnHour).sign(privateKey);
+    expect(await authorize(`Bearer ${cognitoStyle}`)).toMatchObject({ authorized: false });
+    const accessToken = await new SignJWT({ client_id: 'dev-api' }).setProtectedHeader({ alg: 'ES256' }).setSubject('user-1').setIssuer('urn:dev').setExpirationTime(inAnHour).sign(privateKey);
+    expect(await authorize(`Bearer ${accessToken}`)).toMatchObject({ authorized: true, claims: { client_id: 'dev-api' } });
+    wrongInOneClaim.push(
+      await new SignJWT({ client_id: 'other-api' }).setProtectedHeader({ alg: 'ES256' }).setSubject('user-1').setIssuer('urn:dev').setExpirationTime(inAnHour).sign(privateKey),
+      await new SignJWT({ client_id: 'dev-api' }).setProtectedHeader({ alg: 'ES256' }).setSubject('user-1').setIssuer('urn:dev').setAudience('other-api').setExpirationTime(inAnHour).sign(privateKey),
+    );
     for (const token of wrongInOneClaim) {
-      expect(await authorize(`Bearer ${token}`)).toMatchObject({ authorized: false, reason: expect.stringMatching(/^ERR_JWT_|issued in the future/) });
+      expect(await authorize(`Bearer ${token}`)).toMatchObject({ authorized: false, reason: expect.stringMatching(/^ERR_JWT_|issued in the future|expected audience/) });
     }
   });
 

@@ -22,7 +22,8 @@ const BEARER = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) *$/;
 /**
  * Does what an API Gateway HTTP API JWT authorizer does before the Lambda is
  * invoked: takes the bearer token from the Authorization header, checks its
- * signature, issuer, audience, expiry, not-before and issued-at, and passes
+ * signature, issuer, audience (`aud`, else `client_id`), expiry, not-before
+ * and issued-at, and passes
  * the claims on as strings. A refusal carries a reason for the dev log only
  * (API Gateway's 401 body says just "Unauthorized").
  */
@@ -35,10 +36,12 @@ export const createJwtAuthorizer =
     try {
       const { payload } = await jwtVerify(token, settings.publicKey, {
         issuer: settings.issuer,
-        audience: settings.audience,
         algorithms: [settings.algorithm],
         requiredClaims: ['exp', 'sub'],
       });
+      // API Gateway takes `aud`, or `client_id` when there is no `aud` (Cognito access tokens).
+      const audiences = payload.aud === undefined ? [payload.client_id] : [payload.aud].flat();
+      if (!audiences.includes(settings.audience)) return { authorized: false, reason: 'neither aud nor client_id is the expected audience' };
       if (typeof payload.iat === 'number' && payload.iat > Math.ceil(Date.now() / 1000)) {
         return { authorized: false, reason: 'token issued in the future' };
       }
