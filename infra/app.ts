@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { stackPropsFromContext } from './context-props';
 import { applyNagChecks } from './nag';
+import { withoutBundlingNotices } from './quiet-bundling';
 import { StackPropsError } from './stack-props';
 import { STACK_NAME, UserLimitsStack } from './user-limits-stack';
 
@@ -14,14 +15,15 @@ const main = (): void => {
   const props = stackPropsFromContext((key) => app.node.tryGetContext(key));
   new UserLimitsStack(app, STACK_NAME, {
     ...props,
-    description: 'User limits: Kinesis stream to Lambda, with DLQ and alarms',
+    description: 'User limits: Kinesis stream to Lambda, with DLQ and alarms; with the DynamoDB store, its table and a read API',
   });
   applyNagChecks(app);
   app.synth();
 };
 
 try {
-  main();
+  // Bundling runs while the stack is built (NodejsFunction stages its asset in its constructor).
+  withoutBundlingNotices(main);
 } catch (error) {
   if (!(error instanceof StackPropsError)) throw error;
   // A misconfigured -c value: one line the operator can act on, not a stack trace.

@@ -1,12 +1,15 @@
 import { join, resolve } from 'node:path';
 import type { BuildOptions } from 'esbuild';
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /** The repository root: NodejsFunction's project root and esbuild's working directory. */
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
 /** The Lambda handler module that both the stack and `npm run build` bundle. */
 export const HANDLER_ENTRY = join(PROJECT_ROOT, 'lambda', 'processor', 'handler.ts');
+
+/** The read API's handler module (`GET /user-limits/{userId}`), bundled with the same settings. */
+export const READ_API_ENTRY = join(PROJECT_ROOT, 'lambda', 'read-api', 'handler.ts');
 
 /** The exported function Lambda calls (`index.handler` in the deployed asset). */
 export const HANDLER_EXPORT = 'handler';
@@ -22,8 +25,10 @@ export const ESBUILD_SETTINGS = {
   format: 'cjs',
   minify: true,
   sourceMap: true,
-  // The nodejs22.x runtime ships AWS SDK v3; the handler does not use it, so this only guards size.
+  // The nodejs22.x runtime ships AWS SDK v3: the DynamoDB clients come from there, not the bundle.
   externalModules: ['@aws-sdk/*'],
+  // esbuild's size table and "Done" line would land in every synth and test output; warnings and errors still show.
+  logLevel: 'warning',
 } as const;
 
 /** The settings as NodejsFunction bundling options (local esbuild only: Docker is not an option here). */
@@ -33,6 +38,7 @@ export const nodejsFunctionBundling = (): BundlingOptions => ({
   minify: ESBUILD_SETTINGS.minify,
   sourceMap: ESBUILD_SETTINGS.sourceMap,
   externalModules: [...ESBUILD_SETTINGS.externalModules],
+  logLevel: LogLevel.WARNING,
   forceDockerBundling: false,
 });
 
@@ -51,5 +57,5 @@ export const toEsbuildBuildOptions = (outfile: string): BuildOptions => ({
   sourcemap: ESBUILD_SETTINGS.sourceMap,
   external: [...ESBUILD_SETTINGS.externalModules],
   outfile,
-  logLevel: 'warning',
+  logLevel: ESBUILD_SETTINGS.logLevel,
 });

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { StreamMode } from 'aws-cdk-lib/aws-kinesis';
-import type { AlarmTopicSource, LogLevel, StreamSource, UserLimitsStackProps } from './stack-props';
-import { StackPropsError } from './stack-props';
+import type { AlarmTopicSource, LogLevel, StoreKind, StreamSource, UserLimitsStackProps } from './stack-props';
+import { STORE_KINDS, StackPropsError } from './stack-props';
 
 /** The `cdk -c KEY=VALUE` keys the app reads; anything else in the context is CDK's own. */
 export const CONTEXT_KEYS = [
@@ -16,6 +16,13 @@ export const CONTEXT_KEYS = [
   'iteratorAgeAlarmSeconds',
   'alarmTopic',
   'logLevel',
+  'store',
+  'parallelizationFactor',
+  'jwtIssuer',
+  'jwtAudience',
+  'apiThrottleRateLimit',
+  'apiThrottleBurstLimit',
+  'corsOrigins',
 ] as const;
 
 type ContextKey = (typeof CONTEXT_KEYS)[number];
@@ -34,6 +41,21 @@ const integer = (read: ReadContext, key: ContextKey): number | undefined => {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new StackPropsError(`context ${key} must be a whole number, got "${value}"`);
   return Number.parseInt(value, 10);
+};
+
+const decimal = (read: ReadContext, key: ContextKey): number | undefined => {
+  const value = text(read, key);
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new StackPropsError(`context ${key} must be a number, got "${value}"`);
+  return Number.parseFloat(value);
+};
+
+// A list is comma-separated on the command line and may be a JSON array in cdk.json.
+const list = (read: ReadContext, key: ContextKey): string[] | undefined => {
+  const value = read(key);
+  if (Array.isArray(value)) return value.map(String);
+  const joined = text(read, key);
+  return joined === undefined ? undefined : joined.split(',').map((entry) => entry.trim());
 };
 
 const seconds = (read: ReadContext, key: ContextKey): Duration | undefined => {
@@ -77,6 +99,13 @@ const logLevel = (read: ReadContext): LogLevel | undefined => {
   return upper;
 };
 
+const store = (read: ReadContext): StoreKind | undefined => {
+  const value = text(read, 'store');
+  if (value === undefined) return undefined;
+  if (!(STORE_KINDS as readonly string[]).includes(value)) throw new StackPropsError(`context store must be one of ${STORE_KINDS.join(', ')}, got "${value}"`);
+  return value as StoreKind;
+};
+
 /**
  * Stack props from `cdk synth|deploy -c KEY=VALUE` (see README, "deploy");
  * a key not given keeps the stack's default.
@@ -91,6 +120,13 @@ export const stackPropsFromContext = (read: ReadContext): UserLimitsStackProps =
     iteratorAgeAlarmThreshold: seconds(read, 'iteratorAgeAlarmSeconds'),
     alarmTopic: alarmTopic(read),
     logLevel: logLevel(read),
+    store: store(read),
+    parallelizationFactor: integer(read, 'parallelizationFactor'),
+    jwtIssuer: text(read, 'jwtIssuer'),
+    jwtAudience: list(read, 'jwtAudience'),
+    apiThrottleRateLimit: decimal(read, 'apiThrottleRateLimit'),
+    apiThrottleBurstLimit: integer(read, 'apiThrottleBurstLimit'),
+    corsOrigins: list(read, 'corsOrigins'),
   };
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)) as UserLimitsStackProps;
 };

@@ -20,3 +20,18 @@ export const PROCESSOR_MEMORY_MB = 512;
  * maximum that would stall the shard.
  */
 export const PROCESSOR_TIMEOUT_SECONDS = 60;
+
+/**
+ * The read API function: one Query of at most 100 small items per request,
+ * waiting on DynamoDB rather than computing, so the smallest size that keeps
+ * a cold start (runtime, SDK client) short is enough. Not measured against a
+ * deployed API yet: revisit with its Duration metrics.
+ */
+export const READ_API_MEMORY_MB = 256;
+
+/**
+ * Below API Gateway's 30 s integration timeout, so a hung call ends in the
+ * function (logged, counted in its Errors metric) and the client gets a 5xx,
+ * well before the gateway gives up on it.
+ */
+export const READ_API_TIMEOUT_SECONDS = 10;

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { DEFAULT_SERVICE_NAME } from '../lambda/logger';
-import { HANDLER_ENTRY, HANDLER_EXPORT, nodejsFunctionBundling, PROJECT_ROOT } from './bundling';
+import { createBundledFunction } from './bundled-function';
+import { HANDLER_ENTRY } from './bundling';
 import { PROCESSOR_MEMORY_MB, PROCESSOR_TIMEOUT_SECONDS } from './function-sizing';
 import type { LogLevel } from './stack-props';
 
@@ -23,10 +21,10 @@ export interface ProcessorFunctionProps {
 }
 
 /**
- * The Lambda function running `lambda/processor/handler.ts`, with its own log group and
- * its own role: the role starts empty (no AWS managed policy) and gets only
- * write access to that log group here; the event source adds stream read and
- * DLQ send.
+ * The Lambda function running `lambda/processor/handler.ts`, with its own log
+ * group and its own role: the role starts with write access to that log group
+ * only; the event source adds stream read and DLQ send, and the DynamoDB store
+ * (when chosen) its table access.
  */
 export class ProcessorFunction extends Construct {
   readonly function: NodejsFunction;
@@ -35,36 +33,20 @@ export class ProcessorFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ProcessorFunctionProps) {
     super(scope, id);
-    this.logGroup = new LogGroup(this, 'Logs', {
-      retention: props.logRetention,
-      // Logs are the audit trail of what the function applied: keep them when the stack goes.
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    this.role = new Role(this, 'Role', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'User limits processor: write its own logs, read the event stream, send failures to the DLQ',
-    });
-    this.logGroup.grantWrite(this.role);
-    this.function = new NodejsFunction(this, 'Function', {
+    const { function: fn, logGroup, role } = createBundledFunction(this, {
       entry: HANDLER_ENTRY,
-      handler: HANDLER_EXPORT,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      logicalId: FUNCTION_LOGICAL_ID,
+      serviceName: DEFAULT_SERVICE_NAME,
+      logLevel: props.logLevel,
+      logRetention: props.logRetention,
       memorySize: PROCESSOR_MEMORY_MB,
-      timeout: Duration.seconds(PROCESSOR_TIMEOUT_SECONDS),
-      role: this.role,
-      logGroup: this.logGroup,
+      timeoutSeconds: PROCESSOR_TIMEOUT_SECONDS,
       description: 'Applies user limit events from Kinesis to the user limits store',
-      bundling: nodejsFunctionBundling(),
-      environment: {
-        POWERTOOLS_SERVICE_NAME: DEFAULT_SERVICE_NAME,
-        POWERTOOLS_LOG_LEVEL: props.logLevel,
-        // NodejsFunction no longer sets this with sourceMap: stack traces would point into minified code.
-        NODE_OPTIONS: '--enable-source-maps',
-      },
+      roleDescription:
+        'User limits processor: write its own logs, read the event stream, send failures to the DLQ; with the DynamoDB store, load and write its table',
     });
-    (this.function.node.defaultChild as CfnFunction).overrideLogicalId(FUNCTION_LOGICAL_ID);
+    this.function = fn;
+    this.logGroup = logGroup;
+    this.role = role;
   }
 }

@@ -1,6 +1,11 @@
 import { Duration, type StackProps } from 'aws-cdk-lib';
 import { StreamMode } from 'aws-cdk-lib/aws-kinesis';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DEFAULT_BATCH_SIZE, DEFAULT_RETRY_ATTEMPTS } from './event-source-settings';
+import { requireInteger, StackPropsError } from './props-error';
+import { READ_API_DEFAULTS, type ReadApiProps, validateReadApiProps } from './read-api-props';
+
+export { StackPropsError } from './props-error';
 
 /** Log levels Powertools Logger accepts in POWERTOOLS_LOG_LEVEL. */
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -13,8 +18,21 @@ export type StreamSource =
 /** Where alarm actions go: nowhere (alarms only), a topic the stack creates, or an existing topic. */
 export type AlarmTopicSource = { kind: 'none' } | { kind: 'create' } | { kind: 'import'; topicArn: string };
 
-/** What a deployment may change; every field has a default (see {@link DEFAULTS}). */
-export interface UserLimitsStackProps extends StackProps {
+/** Where the processor keeps limits: its own memory (lost with the container) or a DynamoDB table. */
+export type StoreKind = 'memory' | 'dynamodb';
+
+/** Every store kind, in the order error messages list them. */
+export const STORE_KINDS: readonly StoreKind[] = ['memory', 'dynamodb'];
+
+/**
+ * What a deployment may change; every field has a default (see {@link DEFAULTS});
+ * the read API's fields ({@link ReadApiProps}) apply only with `store: 'dynamodb'`.
+ */
+export interface UserLimitsStackProps extends StackProps, ReadApiProps {
+  /** `memory` (default) or `dynamodb`: a durable table, plus the read API. */
+  readonly store?: StoreKind;
+  /** Concurrent batches per shard (1–10); see {@link DEFAULT_PARALLELIZATION_FACTOR}. Above 1 needs `store: 'dynamodb'`. */
+  readonly parallelizationFactor?: number;
   /** Create a stream (PROVISIONED with 1 shard by default) or import one by ARN. */
   readonly stream?: StreamSource;
   /** Records per invocation (1–10,000). */
@@ -33,8 +51,9 @@ export interface UserLimitsStackProps extends StackProps {
   readonly logRetention?: RetentionDays;
 }
 
-/** Every prop resolved to a value. */
-export type ResolvedStackProps = Required<Omit<UserLimitsStackProps, keyof StackProps>>;
+/** Every prop resolved to a value (an issuer and audience stay unset when the stack creates its own user pool). */
+export type ResolvedStackProps = Required<Omit<UserLimitsStackProps, keyof StackProps | 'jwtIssuer' | 'jwtAudience'>> &
+  Pick<UserLimitsStackProps, 'jwtIssuer' | 'jwtAudience'>;
 
 /** The stream's retention: 24 h, Kinesis' minimum and the stack's fixed choice. */
 export const STREAM_RETENTION = Duration.hours(24);
@@ -44,29 +63,31 @@ export const STREAM_RETENTION = Duration.hours(24);
  * skipped (6 h), and skipped records stay re-readable from the stream for the
  * remaining 18 h of retention (see README, "deploy").
  */
-export const DEFAULTS: ResolvedStackProps = {
+export const DEFAULTS: Omit<ResolvedStackProps, 'parallelizationFactor' | 'jwtIssuer' | 'jwtAudience'> = {
+  store: 'memory',
   stream: { kind: 'create', streamMode: StreamMode.PROVISIONED, shardCount: 1 },
-  // ~10–60 µs per record: 500 records is well under a second even at 512 MB, and ~1 MB of payload.
-  batchSize: 500,
+  batchSize: DEFAULT_BATCH_SIZE,
   maxBatchingWindow: Duration.seconds(0),
-  retryAttempts: 10,
+  retryAttempts: DEFAULT_RETRY_ATTEMPTS,
   maxRecordAge: Duration.hours(6),
   iteratorAgeAlarmThreshold: Duration.minutes(30),
   alarmTopic: { kind: 'none' },
   logLevel: 'INFO',
   logRetention: RetentionDays.ONE_MONTH,
+  ...READ_API_DEFAULTS,
 };
 
-/** A prop out of range: one line naming the prop, the value and the allowed range. */
-export class StackPropsError extends Error {
-  override name = 'StackPropsError';
-}
-
-const requireInteger = (name: string, value: number, min: number, max: number): void => {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new StackPropsError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
-  }
-};
+/**
+ * Concurrent batches per shard when not given. Lambda keeps the records of
+ * one partition key (one user) in order across concurrent batches, so more
+ * than one is safe once state is shared and every write is conditional on
+ * sequence numbers (DynamoDB). The in-memory store lives in one container:
+ * more concurrent batches would spread users over more containers, so it
+ * stays at 1. For DynamoDB, 2 doubles what a shard can drain while each batch
+ * waits on table round trips, and keeps the function's concurrency (shards × 2)
+ * and the table's write rate modest; raise it if the iterator age alarm fires.
+ */
+export const DEFAULT_PARALLELIZATION_FACTOR: Readonly<Record<StoreKind, number>> = { memory: 1, dynamodb: 2 };
 
 const requireSeconds = (name: string, value: Duration, min: number, max: number): void => {
   const seconds = value.toSeconds();
@@ -88,7 +109,11 @@ const validateStream = (stream: StreamSource): void => {
 
 /** Fills in defaults and rejects values Lambda, Kinesis or our own alarm logic would not accept. */
 export const resolveStackProps = (props: UserLimitsStackProps = {}): ResolvedStackProps => {
+  const store = props.store ?? DEFAULTS.store;
+  if (!STORE_KINDS.includes(store)) throw new StackPropsError(`store must be one of ${STORE_KINDS.join(', ')}, got "${String(store)}"`);
   const resolved: ResolvedStackProps = {
+    store,
+    parallelizationFactor: props.parallelizationFactor ?? DEFAULT_PARALLELIZATION_FACTOR[store],
     stream: props.stream ?? DEFAULTS.stream,
     batchSize: props.batchSize ?? DEFAULTS.batchSize,
     maxBatchingWindow: props.maxBatchingWindow ?? DEFAULTS.maxBatchingWindow,
@@ -98,12 +123,19 @@ export const resolveStackProps = (props: UserLimitsStackProps = {}): ResolvedSta
     alarmTopic: props.alarmTopic ?? DEFAULTS.alarmTopic,
     logLevel: props.logLevel ?? DEFAULTS.logLevel,
     logRetention: props.logRetention ?? DEFAULTS.logRetention,
+    ...validateReadApiProps(props, store === 'dynamodb'),
   };
   const retentionSeconds = STREAM_RETENTION.toSeconds();
   validateStream(resolved.stream);
   requireInteger('batchSize', resolved.batchSize, 1, 10_000);
   requireSeconds('maxBatchingWindow', resolved.maxBatchingWindow, 0, 300);
   requireInteger('retryAttempts', resolved.retryAttempts, 0, 10);
+  requireInteger('parallelizationFactor', resolved.parallelizationFactor, 1, 10);
+  if (store === 'memory' && resolved.parallelizationFactor > 1) {
+    throw new StackPropsError(
+      'parallelizationFactor above 1 needs store dynamodb: the in-memory store lives in one container, and concurrent batches would split users over containers',
+    );
+  }
   requireSeconds('maxRecordAge', resolved.maxRecordAge, 60, retentionSeconds);
   requireSeconds('iteratorAgeAlarmThreshold', resolved.iteratorAgeAlarmThreshold, 60, retentionSeconds / 2);
   if (resolved.iteratorAgeAlarmThreshold.toSeconds() >= resolved.maxRecordAge.toSeconds()) {

@@ -1,6 +1,6 @@
 import { statSync, writeSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
+import { defineCommand, integerOption, parseCommandLine } from './command-line';
 import { assertVariantsAgree } from './bench/agreement';
 import { benchBatch, firstRecords } from './bench/bench-workload';
 import { productionBundle } from './bench/bundle';
@@ -10,52 +10,43 @@ import { measureInterleaved } from './bench/measure';
 import { withQuietStdio } from './bench/quiet-stdio';
 import { type BenchFigures, toJsonDocument, toTable } from './bench/report';
 import { floorVariant, handlerVariant, powertoolsVariant } from './bench/variants';
-import { runCli, UsageError } from './usage-error';
-
-const USAGE =
-  'usage: npm run bench -- [--json] [--records N] [--users N] [--iterations N] [--warmup N] [--import-runs N] [--limits N] [--bundle FILE]';
+import { runCli } from './usage-error';
 
 /** Batches that warm each fresh copy of the bundle: enough for V8 to reach a warm container's steady state. */
 const WARMUP_SEEDS = [7, 8, 9];
 /** Users in a warm-up batch: the same event mix, but only a few dozen limits left in the store. */
 const WARMUP_USERS = 10;
 
-const DEFAULTS = { records: 10_000, users: 1_000, iterations: 11, warmup: 2, 'import-runs': 31, limits: 100_000 };
-
-const positiveInteger = (name: keyof typeof DEFAULTS, text: string | undefined, minimum = 1): number => {
-  if (text === undefined) return DEFAULTS[name];
-  if (!/^[0-9]+$/.test(text) || Number(text) < minimum) throw new UsageError(`--${name} must be an integer >= ${minimum}, got "${text}"`);
-  return Number(text);
-};
+/** `npm run bench`: its options and `--help`. */
+export const BENCH_COMMAND = defineCommand({
+  script: 'bench',
+  synopsis: '[--json] [--records N] [--users N] [--iterations N] [--warmup N] [--import-runs N] [--limits N] [--bundle FILE]',
+  description:
+    'Builds dist/handler.js, then times the handler bundle against the parse-only floor and the Powertools\n' +
+    'reference, and measures bundle size, import time, scaling and heap per stored limit (about 3 minutes).',
+  options: {
+    json: { type: 'boolean', default: false, description: 'stdout: exactly one JSON document of the figures' },
+    records: { type: 'string', default: '10000', valueName: 'N', description: 'records in the timed batch, >= 10' },
+    users: { type: 'string', default: '1000', valueName: 'N', description: 'users in the timed batch, >= 1' },
+    iterations: { type: 'string', default: '11', valueName: 'N', description: 'timed rounds (medians are reported), >= 1' },
+    warmup: { type: 'string', default: '2', valueName: 'N', description: 'untimed rounds first, >= 0' },
+    'import-runs': { type: 'string', default: '31', valueName: 'N', description: 'cold imports timed, >= 1' },
+    limits: { type: 'string', default: '100000', valueName: 'N', description: 'stored limits for the heap measure, >= 1' },
+    bundle: { type: 'string', valueName: 'FILE', description: 'the bundle to measure (default dist/handler.js)' },
+  },
+  notes: 'Progress on stderr. Exit code 2: a bad argument. In a pipe, run `npm run -s bench -- --json`.',
+});
 
 const readOptions = () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: process.argv.slice(2),
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        records: { type: 'string' },
-        users: { type: 'string' },
-        iterations: { type: 'string' },
-        warmup: { type: 'string' },
-        'import-runs': { type: 'string' },
-        limits: { type: 'string' },
-        bundle: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
-  }
+  const { values } = parseCommandLine(BENCH_COMMAND, process.argv.slice(2));
   return {
-    json: values.json === true,
-    records: positiveInteger('records', values.records, 10),
-    users: positiveInteger('users', values.users),
-    iterations: positiveInteger('iterations', values.iterations),
-    warmup: positiveInteger('warmup', values.warmup, 0),
-    importRuns: positiveInteger('import-runs', values['import-runs']),
-    limits: positiveInteger('limits', values.limits),
+    json: values.json,
+    records: integerOption('records', values.records, 10),
+    users: integerOption('users', values.users, 1),
+    iterations: integerOption('iterations', values.iterations, 1),
+    warmup: integerOption('warmup', values.warmup, 0),
+    importRuns: integerOption('import-runs', values['import-runs'], 1),
+    limits: integerOption('limits', values.limits, 1),
     bundle: values.bundle,
   };
 };

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, KinesisStreamRecord } from 'aws-lambda';
+import { PROCESSOR_MEMORY_MB, PROCESSOR_TIMEOUT_SECONDS } from '../infra/function-sizing';
 import { createHandler, type KinesisHandler } from '../lambda/processor/create-handler';
 import { emptyCounts, type Outcome, type OutcomeCounts } from '../lambda/processor/pipeline/outcome';
 import type { UserLimitStore } from '../lambda/store/user-limit-store';
@@ -9,7 +10,11 @@ export interface EmulatorOptions {
   logger: Logger;
   /** Records per invocation, like the mapping's BatchSize. Default 100. */
   batchSize?: number;
-  /** Retries of a failing batch before its rest goes to the on-failure destination. Default 3. */
+  /**
+   * Retries of a failing batch before its rest goes to the on-failure destination. Default 3, fewer
+   * than the deployed mapping's 10 (infra/event-source-settings.ts) to keep fault tests short; the
+   * retry logic is the same for any count.
+   */
   maxRetries?: number;
 }
 
@@ -23,12 +28,12 @@ const fakeContext = (invocation: number): Context =>
     functionName: 'user-limits-processor',
     functionVersion: '$LATEST',
     invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:user-limits-processor',
-    memoryLimitInMB: '256',
+    memoryLimitInMB: String(PROCESSOR_MEMORY_MB),
     awsRequestId: `local-${invocation}`,
     logGroupName: '/aws/lambda/user-limits-processor',
     logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => 60_000,
+    getRemainingTimeInMillis: () => PROCESSOR_TIMEOUT_SECONDS * 1000,
   }) as Context;
 
 /**

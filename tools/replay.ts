@@ -1,36 +1,44 @@
 import { writeSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { defineCommand, integerOption, parseCommandLine } from './command-line';
 import { type Input, readInputFile } from './input-files';
 import { RECORDED_STREAM_PATH } from './recorded-stream';
 import { formatCounts, formatLimitsTable } from './limits-table';
 import { replayInputs } from './replay-inputs';
 import { createStderrLogger } from './stderr-logger';
-import { runCli, UsageError } from './usage-error';
+import { runCli } from './usage-error';
 
-
-const USAGE = 'usage: npm run replay -- [--json] [--batch-size N] [FILE…]';
-
-const parseOptions = (argv: string[]) => {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, 'batch-size': { type: 'string', default: '100' } },
-    });
-    const batchSize = Number(values['batch-size']);
-    if (!/^[0-9]+$/.test(values['batch-size']) || batchSize < 1 || batchSize > 10_000) {
-      throw new UsageError(`--batch-size must be an integer from 1 to 10000, got "${values['batch-size']}"`);
-    }
-    return { json: values.json, batchSize, files: positionals.length > 0 ? positionals : [RECORDED_STREAM_PATH] };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
-  }
-};
+/** `npm run replay`: its options and `--help`. */
+export const REPLAY_COMMAND = defineCommand({
+  script: 'replay',
+  synopsis: '[--json] [--batch-size N] [FILE…]',
+  description:
+    'Replays FILE… through the real handler into an in-memory store, in batches, as the Lambda\n' +
+    'Kinesis event source mapping would deliver them; prints the counters and the user limits.',
+  operands: {
+    name: 'FILE…',
+    description:
+      'default: the recorded stream (tools/fixtures/recorded-stream.json). A JSON array of domain\n' +
+      'events, JSON Lines of domain events (each event keeps its exact bytes), or a Lambda Kinesis\n' +
+      'event ({"Records": […]}, delivered as is).',
+  },
+  options: {
+    json: {
+      type: 'boolean',
+      default: false,
+      description: 'stdout: exactly one JSON document {"userLimits": […], "summary": {…}}',
+    },
+    'batch-size': { type: 'string', default: '100', valueName: 'N', description: 'records per invocation, 1 to 10000' },
+  },
+  notes:
+    'Logs go to stderr (POWERTOOLS_LOG_LEVEL=DEBUG shows every record). Exit code 2: a bad argument or file.\n' +
+    'In a pipe, run `npm run -s replay -- --json …`: without -s, npm prints its banner on stdout.',
+});
 
 const main = async (): Promise<void> => {
-  const { json, batchSize, files } = parseOptions(process.argv.slice(2));
+  const { values, positionals } = parseCommandLine(REPLAY_COMMAND, process.argv.slice(2));
+  const batchSize = integerOption('batch-size', values['batch-size'], 1, 10_000);
+  const files = positionals.length > 0 ? positionals : [RECORDED_STREAM_PATH];
   const inputs: Input[] = [];
   let nextIndex = 0;
   for (const file of files) {
@@ -38,8 +46,8 @@ const main = async (): Promise<void> => {
     nextIndex += input.records.length;
     inputs.push(input);
   }
-  const result = await replayInputs(inputs, { batchSize, logger: createStderrLogger(json ? 'WARN' : 'ERROR') });
-  if (json) {
+  const result = await replayInputs(inputs, { batchSize, logger: createStderrLogger(values.json ? 'WARN' : 'ERROR') });
+  if (values.json) {
     writeSync(1, `${JSON.stringify(result)}\n`);
     return;
   }

@@ -1,12 +1,23 @@
-import { createHandler } from './create-handler';
-import { createLogger } from '../logger';
 import { InMemoryUserLimitStore } from '../store/in-memory-store';
+import type { UserLimitStore } from '../store/user-limit-store';
+import { createLogger } from '../logger';
+import { createHandler } from './create-handler';
 
 /**
- * Created once per container: warm invocations share it. State is per
- * container and lost on cold start (see README, "Known limits").
+ * With `USER_LIMITS_TABLE` set (the stack's `-c store=dynamodb`), the durable
+ * DynamoDB store; without it, the embedded in-memory store, whose state is
+ * per container and lost on cold start (README, "Known limits").
  */
-export const store = new InMemoryUserLimitStore();
+const selectStore = (tableName: string | undefined): UserLimitStore => {
+  if (!tableName) return new InMemoryUserLimitStore();
+  // Required only when selected, so the in-memory default never loads the AWS SDK (cold start).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dynamodb = require('../store/dynamodb/table-store') as typeof import('../store/dynamodb/table-store');
+  return dynamodb.createTableStore(tableName);
+};
+
+/** Created once per container: warm invocations share it. */
+export const store = selectStore(process.env.USER_LIMITS_TABLE);
 
 /** The Lambda entry point: a Kinesis batch in, partial batch failures out. */
 export const handler = createHandler({ store, logger: createLogger() });

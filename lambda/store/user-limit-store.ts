@@ -20,6 +20,12 @@ export interface StoredLimit {
   lastSequenceNumber: number;
 }
 
+/** What {@link UserLimitStore.unstorableReason} checks: a key, and the state to be written once known. */
+export interface StorageCandidate {
+  key: LimitKey;
+  stored?: StoredLimit;
+}
+
 /** What a batch reads before it applies its records: every limit and watermark it touches. */
 export interface WorkingSetRequest {
   /** Users (aggregate ids) whose watermark the batch needs. */
@@ -81,11 +87,13 @@ export interface UserLimitStore {
   load(request: WorkingSetRequest): Promise<WorkingSet>;
   commit(changes: BatchChanges): Promise<CommitResult>;
   /**
-   * Why this store can never hold `limit` (e.g. a key longer than the
-   * database's key limit, an item over its size limit), or undefined. Such a
-   * record is rejected, not failed: retrying cannot help (DOMAIN.md rule 9).
+   * Why this store can never hold the item: a key longer than the database's
+   * key limit (asked with the key alone, before the batch loads), an item over
+   * its size limit or a number outside its range (asked with the new state).
+   * Undefined when it can. Such a record is rejected, not failed: retrying
+   * cannot help (DOMAIN.md rule 9).
    */
-  unstorableReason(limit: StoredLimit): string | undefined;
+  unstorableReason(candidate: StorageCandidate): string | undefined;
 }
 
 /** One string per {@link LimitKey}, for maps. The separator cannot occur inside a JSON string encoding. */

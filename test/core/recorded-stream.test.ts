@@ -31,7 +31,7 @@ describe('the recorded stream through the handler', () => {
       rejected: 0,
       failed: 0,
     });
-    const limits = (store as InMemoryUserLimitStore).snapshot().sort((a, b) => a.activeFrom - b.activeFrom);
+    const limits = (await store.allLimits()).sort((a, b) => a.activeFrom - b.activeFrom);
     expect(limits.map(({ userLimitId, type, period, value, progress, nextResetTime }) => ({ userLimitId, type, period, value, progress, nextResetTime }))).toEqual([
       { userLimitId: 'LKMgxoE0yFgH6F6iShEu', type: 'DEPOSIT', period: 'DAY', value: '10000', progress: '0', nextResetTime: 1650710890592 },
       { userLimitId: '0w2KzcVUkZcb6n2z4DcE', type: 'DEPOSIT', period: 'WEEK', value: '50000', progress: '0', nextResetTime: 1650970090760 },
@@ -51,7 +51,7 @@ describe('the recorded stream through the handler', () => {
   it('gives progress 200 before the resets (the stream cut at sequence 12)', async () => {
     const { handler, store } = harness();
     await handler({ Records: wrapDomainEvents(recordedEvents.slice(0, 12)) });
-    const limits = store.snapshot().filter((limit) => limit.userId === 'VijPYTEOgK7dxLs5fBjJ');
+    const limits = (await store.allLimits()).filter((limit) => limit.userId === 'VijPYTEOgK7dxLs5fBjJ');
     expect(limits.map((limit) => limit.progress)).toEqual(['200', '200', '200']);
   });
 });

@@ -26,6 +26,17 @@ const runTool = async (tool: string, args: string[]) => {
   }
 };
 
+/** Runs an npm script exactly as the README writes it (`npm run -s …`), never throwing. */
+const runNpm = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+};
+
 const listen = async (server: Server): Promise<number> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -40,7 +51,7 @@ describe('npm run produce', () => {
     try {
       const stream = await createStream(connection, 'cli-stream', 2);
       const run = await runTool('produce.ts', ['--endpoint', kinesalite.endpoint, '--stream', 'cli-stream', '--batch-size', '5', 'tools/fixtures/recorded-stream.json']);
-      expect(run.stderr).not.toMatch(/error/);
+      expect(run.stderr).toBe(''); // progress at most once a second: not one line per PutRecords call
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^Put 17 records from 1 file\(s\) on cli-stream at http:\/\/127\.0\.0\.1:\d+: 17 PutRecords calls, 0 records retried, 0 throttles$/m);
 
@@ -66,6 +77,30 @@ describe('npm run produce', () => {
     }
   });
 
+  it('`npm run -s produce -- --json …` prints exactly one JSON document, the summary', async () => {
+    const kinesalite = await startKinesalite({ createStreamMs: 10 });
+    const client = createKinesisClient({ endpoint: kinesalite.endpoint });
+    try {
+      await createStream({ client, endpoint: kinesalite.endpoint }, 'json-stream', 1);
+      const args = ['--json', '--endpoint', kinesalite.endpoint, '--stream', 'json-stream', '--region', 'us-east-1', 'tools/fixtures/recorded-stream.json'];
+      const run = await runNpm(['produce', '--', ...args]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(run.stdout)).toEqual({
+        stream: 'json-stream',
+        endpoint: kinesalite.endpoint,
+        files: 1,
+        records: 17,
+        requests: 17, // one user: one record per call, so that a retried record never lands after a later one
+        retriedRecords: 0,
+        throttles: 0,
+        shards: { 'shardId-000000000000': 17 },
+      });
+    } finally {
+      client.destroy();
+      await kinesalite.stop();
+    }
+  });
+
   it('exits 1 with one line naming an endpoint that does not answer', async () => {
     const server = createServer();
     const port = await listen(server);
@@ -78,7 +113,24 @@ describe('npm run produce', () => {
   it('exits 2 with the usage when --endpoint is missing', async () => {
     const run = await runTool('produce.ts', ['--stream', 's', 'tools/fixtures/recorded-stream.json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: --endpoint is required (usage: npm run produce -- --endpoint URL --stream NAME [--batch-size N] [--region R] FILE…)\n');
+    expect(run.stderr).toBe('error: --endpoint is required (usage: npm run produce -- --endpoint URL --stream NAME [--region R] [--batch-size N] [--json] FILE…)\n');
+  });
+
+  it('answers --help even without the required options', async () => {
+    const run = await runTool('produce.ts', ['--help']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^usage: npm run produce -- --endpoint URL/);
+    expect(run.stdout).toMatch(/--region R\s+the region to sign for/);
+  });
+
+  it.each([
+    ['a bad --region', ['--region', 'EU WEST', 'f'], /^error: --region must be a region name such as eu-west-1, got "EU WEST"\n$/],
+    ['a bad --batch-size', ['--batch-size', '501', 'f'], /^error: --batch-size must be an integer from 1 to 500, got "501"\n$/],
+    ['an unknown option', ['--bogus'], /^error: unknown option '--bogus' \(usage: npm run produce -- .*; --help for details\)\n$/],
+  ])('exits 2 with one line for %s', async (_case, args, message) => {
+    const run = await runTool('produce.ts', ['--endpoint', 'http://127.0.0.1:1', '--stream', 's', ...args]);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(message);
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PROJECT_ROOT } from '../../infra/bundling';
 import { FUNCTION_LOGICAL_ID } from '../../infra/processor-function';
+import { withoutBundlingNotices } from '../../infra/quiet-bundling';
 import { STACK_NAME, UserLimitsStack } from '../../infra/user-limits-stack';
 import { buildBundle } from '../../tools/build';
 import { testApp } from './cdk-app';
@@ -18,7 +19,8 @@ let template: Template;
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'bundle-test-'));
   const app = testApp({ bundling: true, outdir: join(workDir, 'cdk.out') });
-  const stack = new UserLimitsStack(app, STACK_NAME, {});
+  // As infra/app.ts does: aws-cdk-lib's "Bundling asset …" notice would land in the test output.
+  const stack = withoutBundlingNotices(() => new UserLimitsStack(app, STACK_NAME, {}));
   const assembly = app.synth();
   template = Template.fromStack(stack);
   const metadata = (template.findResources('AWS::Lambda::Function')[FUNCTION_LOGICAL_ID] as { Metadata: Record<string, unknown> }).Metadata;
@@ -53,12 +55,16 @@ describe('the Lambda bundle', () => {
     expect(map.sources.some((source) => source.endsWith('lambda/domain/rules.ts'))).toBe(true);
   });
 
-  test('the template points at the bundled asset (what sam local invoke runs) with Handler index.handler', () => {
+  test('the template points at the bundled asset (what sam local invoke runs) with Handler index.handler, which index.js exports as a function', () => {
     template.hasResource('AWS::Lambda::Function', {
       Properties: { Handler: 'index.handler' },
       Metadata: { 'aws:asset:property': 'Code', 'aws:asset:is-bundled': true },
     });
-    expect(readFileSync(join(assetDir, 'index.js'), 'utf8')).toMatch(/handler/);
+    // Loaded as Lambda loads it (require in a fresh process), not searched as text.
+    const script = `const m = require(${JSON.stringify(join(assetDir, 'index.js'))}); process.stderr.write('EXPORT ' + typeof m.handler + ' ' + m.handler.length + '\\n');`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: workDir, encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^EXPORT function [1-3]$/m);
   });
 
   test('the deployed bundle runs on its own in a fresh Node process, as Lambda loads it', () => {

@@ -58,6 +58,11 @@ const VARIANTS: Array<[string, UserLimitsStackProps]> = [
   ],
   ['a created alarm topic', { alarmTopic: { kind: 'create' } }],
   ['an existing alarm topic', { alarmTopic: { kind: 'import', topicArn: 'arn:aws:sns:eu-west-1:123456789012:on-call' } }],
+  ['the DynamoDB store with the read API and its own user pool', { store: 'dynamodb' }],
+  [
+    'the DynamoDB store with an external issuer, CORS and parallelization 10',
+    { store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: ['web'], corsOrigins: ['https://a.example.com'], parallelizationFactor: 10 },
+  ],
 ];
 
 describe('cdk-nag AwsSolutions', () => {
@@ -74,8 +79,29 @@ describe('cdk-nag AwsSolutions', () => {
     ]);
   });
 
-  test('each acknowledgement gives its own specific reason', () => {
-    const reasons = acknowledgements(stackWith().app).map(({ reason }) => reason);
+  test('with the DynamoDB store: the same, plus the read function runtime, the paging-token secret rotation and optional MFA', () => {
+    const { app } = stackWith({ store: 'dynamodb', alarmTopic: { kind: 'create' } });
+    expect(acknowledgements(app).map(({ finding }) => finding).sort()).toEqual(rawFindings(app));
+    expect(rawFindings(app)).toEqual([
+      `AwsSolutions-COG2 at ${STACK_NAME}/ReadApi/Users/Pool/Resource`,
+      `AwsSolutions-L1 at ${STACK_NAME}/Processor/Function/Resource`,
+      `AwsSolutions-L1 at ${STACK_NAME}/ReadApi/Handler/Function/Resource`,
+      `AwsSolutions-SMG4 at ${STACK_NAME}/ReadApi/Handler/NextTokenKey/Resource`,
+      `AwsSolutions-SQS3 at ${STACK_NAME}/FailedBatches/Resource`,
+    ]);
+  });
+
+  test('an external issuer needs no MFA acknowledgement (there is no user pool)', () => {
+    const { app } = stackWith({ store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: ['web'] });
+    expect(acknowledgements(app).map(({ finding }) => finding).sort()).toEqual(rawFindings(app));
+    expect(rawFindings(app).some((finding) => finding.startsWith('AwsSolutions-COG'))).toBe(false);
+  });
+
+  test.each<[string, UserLimitsStackProps]>([
+    ['in-memory', {}],
+    ['DynamoDB', { store: 'dynamodb' }],
+  ])('each acknowledgement gives its own specific reason (%s)', (_name, props) => {
+    const reasons = acknowledgements(stackWith(props).app).map(({ reason }) => reason);
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason.length).toBeGreaterThanOrEqual(80);
     expect(new Set(reasons).size).toBe(reasons.length);
@@ -118,10 +144,13 @@ describe('cdk-nag AwsSolutions', () => {
     });
   });
 
-  test('synthesis as the app runs it, plus the CloudFormation schema validation the app skips for speed, passes clean', () => {
+  test.each<[string, UserLimitsStackProps]>([
+    ['in-memory', { alarmTopic: { kind: 'create' } }],
+    ['DynamoDB', { store: 'dynamodb', alarmTopic: { kind: 'create' }, corsOrigins: ['https://a.example.com'] }],
+  ])('synthesis as the app runs it, plus the CloudFormation schema validation the app skips for speed, passes clean (%s)', (_name, props) => {
     inTempDir((outdir) => {
       const app = testApp({ outdir, builtinCloudFormationValidation: true });
-      new UserLimitsStack(app, STACK_NAME, { alarmTopic: { kind: 'create' } });
+      new UserLimitsStack(app, STACK_NAME, props);
       applyNagChecks(app);
       expect(() => app.synth()).not.toThrow();
       expect(readReport(outdir)).toEqual([]);

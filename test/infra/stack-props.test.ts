@@ -126,6 +126,24 @@ describe('prop validation', () => {
     ['shard count with on-demand', { stream: { kind: 'create', streamMode: StreamMode.ON_DEMAND, shardCount: 2 } }, /ON_DEMAND/],
     ['zero shards', { stream: { kind: 'create', streamMode: StreamMode.PROVISIONED, shardCount: 0 } }, /shardCount/],
     ['a malformed stream ARN', { stream: { kind: 'import', streamArn: 'limits', encryptionKeyArn: undefined } }, /stream ARN must look like/],
+    ['an unknown store', { store: 'redis' as never }, /store must be one of memory, dynamodb, got "redis"/],
+    ['parallelization factor 0', { store: 'dynamodb', parallelizationFactor: 0 }, /parallelizationFactor must be an integer from 1 to 10, got 0/],
+    ['parallelization factor 11', { store: 'dynamodb', parallelizationFactor: 11 }, /parallelizationFactor must be an integer from 1 to 10, got 11/],
+    ['parallelization factor 1.5', { store: 'dynamodb', parallelizationFactor: 1.5 }, /parallelizationFactor must be an integer from 1 to 10, got 1.5/],
+    ['parallelization above 1 in memory', { parallelizationFactor: 2 }, /parallelizationFactor above 1 needs store dynamodb/],
+    ['read API settings without the table', { jwtIssuer: 'https://id.example.com', corsOrigins: ['https://a.example.com'] }, /jwtIssuer, corsOrigins configure the read API, which only exists with store dynamodb/],
+    ['an issuer without audience', { store: 'dynamodb', jwtIssuer: 'https://id.example.com' }, /jwtIssuer and jwtAudience go together/],
+    ['an audience without issuer', { store: 'dynamodb', jwtAudience: ['a'] }, /jwtIssuer and jwtAudience go together/],
+    ['a plain-http issuer', { store: 'dynamodb', jwtIssuer: 'http://id.example.com', jwtAudience: ['a'] }, /jwtIssuer must be an https URL, got "http:\/\/id.example.com"/],
+    ['an empty audience list', { store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: [] }, /jwtAudience must list at least one non-empty audience/],
+    ['a blank audience', { store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: ['a', ' '] }, /jwtAudience must list at least one non-empty audience/],
+    ['a zero rate limit', { store: 'dynamodb', apiThrottleRateLimit: 0 }, /apiThrottleRateLimit must be a number of requests per second above 0 and at most 10000, got 0/],
+    ['a rate over the account quota', { store: 'dynamodb', apiThrottleRateLimit: 10_001 }, /apiThrottleRateLimit/],
+    ['a fractional burst', { store: 'dynamodb', apiThrottleBurstLimit: 2.5 }, /apiThrottleBurstLimit must be an integer from 1 to 5000, got 2.5/],
+    ['a burst over the account quota', { store: 'dynamodb', apiThrottleBurstLimit: 5001 }, /apiThrottleBurstLimit/],
+    ['a wildcard origin', { store: 'dynamodb', corsOrigins: ['*'] }, /corsOrigins must be origins like https:\/\/app.example.com \(no path, no "\*"\), got "\*"/],
+    ['an origin with a path', { store: 'dynamodb', corsOrigins: ['https://app.example.com/limits'] }, /corsOrigins must be origins/],
+    ['a plain-http origin other than localhost', { store: 'dynamodb', corsOrigins: ['http://app.example.com'] }, /corsOrigins must be origins/],
   ])('rejects %s with one clear line', (_name, props, message) => {
     expect(() => resolveStackProps(props)).toThrow(StackPropsError);
     expect(() => resolveStackProps(props)).toThrow(message);
@@ -133,6 +151,19 @@ describe('prop validation', () => {
 
   test('the defaults pass their own validation', () => {
     expect(() => resolveStackProps()).not.toThrow();
+    expect(() => resolveStackProps({ store: 'dynamodb' })).not.toThrow();
+  });
+
+  test('the parallelization factor defaults to 1 in memory and 2 with DynamoDB; 1 to 10 are accepted with DynamoDB', () => {
+    expect(resolveStackProps().parallelizationFactor).toBe(1);
+    expect(resolveStackProps({ store: 'dynamodb' }).parallelizationFactor).toBe(2);
+    expect(resolveStackProps({ parallelizationFactor: 1 }).parallelizationFactor).toBe(1);
+    for (const factor of [1, 5, 10]) expect(resolveStackProps({ store: 'dynamodb', parallelizationFactor: factor }).parallelizationFactor).toBe(factor);
+  });
+
+  test('read API defaults: 50 requests/s, bursts of 100, no CORS origin, the stack user pool', () => {
+    expect(resolveStackProps({ store: 'dynamodb' })).toMatchObject({ apiThrottleRateLimit: 50, apiThrottleBurstLimit: 100, corsOrigins: [] });
+    expect(resolveStackProps({ store: 'dynamodb' }).jwtIssuer).toBeUndefined();
   });
 });
 
@@ -174,6 +205,35 @@ describe('props from cdk -c context', () => {
     });
   });
 
+  test('the store, the parallelization factor and the read API settings; lists are comma-separated', () => {
+    expect(
+      fromContext({
+        store: 'dynamodb',
+        parallelizationFactor: '4',
+        jwtIssuer: 'https://id.example.com',
+        jwtAudience: 'web, support',
+        apiThrottleRateLimit: '12.5',
+        apiThrottleBurstLimit: '30',
+        corsOrigins: 'https://a.example.com,https://b.example.com',
+      }),
+    ).toEqual({
+      store: 'dynamodb',
+      parallelizationFactor: 4,
+      jwtIssuer: 'https://id.example.com',
+      jwtAudience: ['web', 'support'],
+      apiThrottleRateLimit: 12.5,
+      apiThrottleBurstLimit: 30,
+      corsOrigins: ['https://a.example.com', 'https://b.example.com'],
+    });
+  });
+
+  test('lists may be JSON arrays in cdk.json', () => {
+    expect(fromContext({ jwtAudience: ['web'], corsOrigins: ['https://a.example.com'] })).toEqual({
+      jwtAudience: ['web'],
+      corsOrigins: ['https://a.example.com'],
+    });
+  });
+
   test('a stream ARN (and key) imports the stream; a topic ARN is used for alarms', () => {
     expect(fromContext({ streamArn: STREAM_ARN, streamKeyArn: KEY_ARN, alarmTopic: TOPIC_ARN })).toEqual({
       stream: { kind: 'import', streamArn: STREAM_ARN, encryptionKeyArn: KEY_ARN },
@@ -188,6 +248,10 @@ describe('props from cdk -c context', () => {
     [{ streamKeyArn: KEY_ARN }, /only for an imported stream/],
     [{ alarmTopic: 'yes' }, /context alarmTopic must be "create", "none" or an SNS topic ARN/],
     [{ logLevel: 'LOUD' }, /context logLevel must be one of DEBUG, INFO, WARN, ERROR/],
+    [{ store: 'postgres' }, /context store must be one of memory, dynamodb, got "postgres"/],
+    [{ parallelizationFactor: 'many' }, /context parallelizationFactor must be a whole number, got "many"/],
+    [{ apiThrottleRateLimit: 'fast' }, /context apiThrottleRateLimit must be a number, got "fast"/],
+    [{ apiThrottleBurstLimit: '1.5' }, /context apiThrottleBurstLimit must be a whole number, got "1.5"/],
   ])('rejects %j with a message naming the key', (context, message) => {
     expect(() => fromContext(context)).toThrow(StackPropsError);
     expect(() => fromContext(context)).toThrow(message);

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
 import { runTool } from './run-tool';
 
 const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
@@ -82,6 +83,34 @@ describe('npm run replay', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('records 17 = applied 9 + duplicates 0 + ignored 6 + orphaned 2 + rejected 0 + failed 0');
     expect(stdout).toMatch(/LKMgxoE0yFgH6F6iShEu\s+DEPOSIT\s+DAY\s+ACTIVE\s+10000 SEK\s+0\s+2022-04-23T10:48:10\.592Z/);
+  });
+
+  it('rejects an event nested 20,000 levels deep in a JSON array with a reason, and processes the others', () => {
+    const recorded = readFileSync(RECORDED_STREAM_PATH, 'utf8').trim().slice(1); // its events and closing ]
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const { stdout, stderr, status } = runTool('replay.ts', ['--json', file('deep.json', `[${deep},\n${recorded}`)]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ records: 18, applied: 9, duplicates: 0, ignored: 6, orphaned: 2, rejected: 1, failed: 0 });
+    const rejected = stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((line) => line.message === 'Record rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].reason).toEqual(expect.any(String));
+    expect(rejected[0].reason.length).toBeGreaterThan(0);
+  });
+
+  it('gives a record the same outcome from a JSON array as from JSON Lines: 1e400 reaches the handler as written', () => {
+    const events = [
+      event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'limit')),
+      event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'limit', amount: 0, previousProgress: '0' }),
+    ].map((one) => JSON.stringify(one).replace('"amount":0', '"amount":1e400'));
+    const runs = [file('huge.json', `[${events.join(',')}]`), file('huge.jsonl', events.join('\n'))].map((path) => {
+      const { stdout, stderr, status } = runTool('replay.ts', ['--json', path]);
+      expect(status).toBe(0);
+      const reasons = stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((line) => line.message === 'Record rejected');
+      return { summary: JSON.parse(stdout).summary, reasons: reasons.map((line) => line.reason) };
+    });
+    expect(runs[0]!.summary).toMatchObject({ records: 2, applied: 1, rejected: 1 });
+    expect(runs[0]!.reasons).toHaveLength(1);
+    expect(runs[0]).toEqual(runs[1]);
   });
 
   it.each([

@@ -24,7 +24,7 @@ export interface BatchResult {
 
 /**
  * A batch, top to bottom:
- * 1. read every record (decode, envelope, route, payload) — no store yet;
+ * 1. read every record (decode, envelope, route, payload, key size) — no store data yet;
  * 2. load the working set once: every watermark and limit the events touch;
  * 3. apply the rules in record order, in memory;
  * 4. commit: at most one conditional write per touched item.
@@ -42,7 +42,7 @@ export const processBatch = async (
   deadline?: Deadline,
 ): Promise<BatchResult> => {
   const debug = isDebugEnabled(logger);
-  const read = records.map(readRecord);
+  const read = records.map((record) => readRecord(record, store));
   const firstEvent = read.findIndex((entry) => entry.kind === 'event');
   if (firstEvent < 0) return succeeded(read.map((entry) => logSettled(entry as SettledRecord, logger, debug)));
 

@@ -38,11 +38,12 @@ const rejected = (record: unknown, reason: string, envelope?: EventEnvelope): Se
 });
 
 /**
- * One record, first half: decode, envelope, route, payload. Needs no store;
- * bad data settles as `rejected`, a type that is not ours as `ignored`.
+ * One record, first half: decode, envelope, route, payload, and whether the
+ * store can hold its key. Needs no store data; bad data settles as
+ * `rejected`, a type that is not ours as `ignored`.
  * Never throws, whatever `record` is.
  */
-export const readRecord = (record: unknown): ReadRecord => {
+export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstorableReason'>): ReadRecord => {
   if (typeof record !== 'object' || record === null) return rejected(record, 'record: not an object');
 
   const decoded = decodeRecordData(kinesisFieldsOf(record).data);
@@ -58,6 +59,8 @@ export const readRecord = (record: unknown): ReadRecord => {
   const routed = eventHandler(envelope.payload, envelope);
   if (!routed.ok) return rejected(record, routed.reason, envelope);
   const key = { userId: envelope.aggregateId, userLimitId: routed.value.userLimitId };
+  const unstorableKey = store.unstorableReason({ key });
+  if (unstorableKey !== undefined) return rejected(record, unstorableKey, envelope);
   return { kind: 'event', record, envelope, key, apply: routed.value.apply };
 };
 
@@ -105,7 +108,7 @@ export const applyRecord = (
   }
 
   const next = { limit: result.limit, lastSequenceNumber: sequenceNumber };
-  const unstorable = store.unstorableReason(next);
+  const unstorable = store.unstorableReason({ key, stored: next });
   if (unstorable !== undefined) return logRejected(logger, record, unstorable, envelope);
 
   state.putLimit(key, next, recordIndex);

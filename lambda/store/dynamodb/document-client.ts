@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 /** Where the table is; in Lambda only `tableName` is set and the SDK finds the rest. */
 export interface TableConnection {
@@ -16,7 +15,8 @@ export interface TableConnection {
 
 /**
  * A DocumentClient (JS numbers and strings, no attribute-value wrappers) on
- * HTTP/1.1 keep-alive. With an explicit endpoint (local), dummy credentials.
+ * HTTP/1.1 keep-alive (DynamoDB's default handler in Node). With an explicit
+ * endpoint (local), dummy credentials.
  */
 export const createDocumentClient = (connection: TableConnection): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(
@@ -26,10 +26,9 @@ export const createDocumentClient = (connection: TableConnection): DynamoDBDocum
       credentials: connection.endpoint === undefined ? undefined : { accessKeyId: 'local', secretAccessKey: 'local' },
       retryMode: 'standard',
       maxAttempts: connection.maxAttempts ?? 3,
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: 2_000,
-        requestTimeout: connection.requestTimeoutMs ?? 5_000,
-      }),
+      // Options, not a handler instance: the SDK builds its default HTTP/1.1 handler from them, so the
+      // bundle does not carry a second copy of @smithy's HTTP stack next to the runtime's SDK.
+      requestHandler: { connectionTimeout: 2_000, requestTimeout: connection.requestTimeoutMs ?? 5_000 },
     }),
     { marshallOptions: { removeUndefinedValues: true } },
   );

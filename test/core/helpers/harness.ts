@@ -2,10 +2,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamRecord } from 'aws-lambda';
 import { createHandler, type KinesisHandler } from '../../../lambda/processor/create-handler';
 import type { Outcome } from '../../../lambda/processor/pipeline/outcome';
-import { InMemoryUserLimitStore } from '../../../lambda/store/in-memory-store';
 import type { UserLimitStore } from '../../../lambda/store/user-limit-store';
 import { syntheticSequenceNumber, toKinesisRecord } from '../../../tools/kinesis-records';
 import { captureLogs } from '../../support/log-capture';
+import { newTestStore, type TestStore } from '../../support/test-stores';
 
 /** A JSON log line as Powertools prints it. */
 export type LogLine = Record<string, unknown> & { level: string; message: string };
@@ -16,10 +16,14 @@ export const captureLogger = (): { logger: Logger; lines: LogLine[] } => {
   return { logger, lines: parsed as LogLine[] };
 };
 
-/** A handler over its own store, remembering each invocation's outcomes. */
-export function harness(): ReturnType<typeof harnessOver<InMemoryUserLimitStore>>;
+/**
+ * A handler over its own fresh store: of the suite's kind (memory, or
+ * DynamoDB on dynalite in the `shared suite on DynamoDB` jest project)
+ * unless one is given.
+ */
+export function harness(): ReturnType<typeof harnessOver<TestStore>>;
 export function harness<S extends UserLimitStore>(store: S): ReturnType<typeof harnessOver<S>>;
-export function harness(store: UserLimitStore = new InMemoryUserLimitStore()) {
+export function harness(store: UserLimitStore = newTestStore()) {
   return harnessOver(store);
 }
 
