@@ -1,26 +1,33 @@
-import { parseArgs } from 'node:util';
+import { writeSync } from 'node:fs';
+import { defineCommand, integerOption, parseCommandLine } from './command-line';
 import { DevPortError } from './dev/http-server';
 import { startDevStack, type DevStackInfo } from './dev/stack';
 import { LocalPortError } from './local/dynalite-server';
 import { KinesisToolError } from './kinesis/errors';
 import { createStderrLogger } from './stderr-logger';
-import { UsageError } from './usage-error';
+import { HelpRequested, UsageError } from './usage-error';
 
-const USAGE = 'usage: npm run dev [-- --port N]   (N: 0-65535, default 3000, 0 = any free port)';
+/** `npm run dev`: its options and `--help`. */
+export const DEV_COMMAND = defineCommand({
+  script: 'dev',
+  synopsis: '[--port N]',
+  description:
+    'Runs the whole system on 127.0.0.1: kinesalite (a stream with 4 shards), dynalite (the table), the\n' +
+    'processor Lambda following every shard, the read-API Lambda behind a JWT-verifying API Gateway\n' +
+    'stand-in, a dev token endpoint and the limits page.',
+  options: {
+    port: { type: 'string', default: '3000', valueName: 'N', description: 'the port of the read API and the page, 0 to 65535; 0 = any free port' },
+  },
+  notes:
+    'When everything is up, stdout gets exactly one line: READY {"apiUrl", "pageUrl", "kinesisEndpoint",\n' +
+    '"streamName", "dynamodbEndpoint", "tableName", "devTokenUrl"}; instructions and progress go to stderr.\n' +
+    'Ctrl+C (SIGINT) or SIGTERM stops everything, exit 0. Exit code 2: a bad argument or a busy port.',
+});
+
 /** Stopping every part takes well under a second; past this the process exits anyway. */
 const STOP_GRACE_MS = 3_000;
 
-const parsePort = (argv: string[]): number => {
-  let port: string | undefined;
-  try {
-    ({ values: { port } } = parseArgs({ args: argv, options: { port: { type: 'string' } } }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
-  }
-  if (port === undefined) return 3000;
-  if (!/^[0-9]{1,5}$/.test(port) || Number(port) > 65_535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${port}"`);
-  return Number(port);
-};
+const parsePort = (argv: string[]): number => integerOption('port', parseCommandLine(DEV_COMMAND, argv).values.port ?? '3000', 0, 65_535);
 
 const instructions = (info: DevStackInfo): string =>
   [
@@ -68,6 +75,10 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
+  if (error instanceof HelpRequested) {
+    writeSync(1, error.text);
+    process.exit(0);
+  }
   const oneLine = error instanceof UsageError || error instanceof DevPortError || error instanceof LocalPortError || error instanceof KinesisToolError;
   process.stderr.write(oneLine ? `error: ${(error as Error).message}\n` : `unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(oneLine && !(error instanceof KinesisToolError) ? 2 : 1);

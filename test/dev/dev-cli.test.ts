@@ -132,5 +132,8 @@ describe('npm run dev', () => {
     dev = spawnDev(['--port', 'abc']);
     expect((await dev.exited).code).toBe(2);
     expect(dev.stderr()).toBe('error: --port must be an integer from 0 to 65535, got "abc"\n');
+    dev = spawnDev(['--port', '65536']);
+    expect((await dev.exited).code).toBe(2);
+    expect(dev.stderr()).toBe('error: --port must be an integer from 0 to 65535, got "65536"\n');
   });
 });
