@@ -48,7 +48,11 @@ export class ReadApiFunction extends Construct {
       // 64 characters of letters and digits: ~380 bits, far above what HMAC-SHA256 needs.
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
     });
-    const { function: fn, logGroup, role } = createBundledFunction(this, {
+    const {
+      function: fn,
+      logGroup,
+      role,
+    } = createBundledFunction(this, {
       entry: READ_API_ENTRY,
       logicalId: READ_API_FUNCTION_LOGICAL_ID,
       serviceName: READ_API_SERVICE_NAME,
@@ -56,7 +60,7 @@ export class ReadApiFunction extends Construct {
       logRetention: props.logRetention,
       memorySize: READ_API_MEMORY_MB,
       timeoutSeconds: READ_API_TIMEOUT_SECONDS,
-      description: 'GET /user-limits/{userId}: a user\'s limits from the user limits table',
+      description: "GET /user-limits/{userId}: a user's limits from the user limits table",
       roleDescription: 'User limits read API: write its own logs, query the user limits table, read the paging-token key',
       environment: {
         [TABLE_NAME_ENV]: props.table.table.tableName,
@@ -68,6 +72,8 @@ export class ReadApiFunction extends Construct {
     this.role = role;
     props.table.grantReaderAccess(role);
     // By hand: Secret.grantRead would add DescribeSecret, which the function never calls.
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.nextTokenSecret.secretArn] }));
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.nextTokenSecret.secretArn] }),
+    );
   }
 }

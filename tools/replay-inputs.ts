@@ -13,9 +13,7 @@ export interface ReplayResult {
 
 /** Sorted by userId, then userLimitId: the order every tool prints and compares in. */
 export const sortUserLimits = (limits: UserLimit[]): UserLimit[] =>
-  limits.sort((a, b) =>
-    a.userId === b.userId ? compareStrings(a.userLimitId, b.userLimitId) : compareStrings(a.userId, b.userId),
-  );
+  limits.sort((a, b) => (a.userId === b.userId ? compareStrings(a.userLimitId, b.userLimitId) : compareStrings(a.userId, b.userId)));
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -23,10 +21,7 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  * Delivers every input through the event-source emulator into a fresh store:
  * domain events in batches of `batchSize`, Lambda events as they are.
  */
-export const replayInputs = async (
-  inputs: readonly Input[],
-  options: { batchSize?: number; logger: Logger },
-): Promise<ReplayResult> => {
+export const replayInputs = async (inputs: readonly Input[], options: { batchSize?: number; logger: Logger }): Promise<ReplayResult> => {
   const store = new InMemoryUserLimitStore();
   const emulator = new EventSourceEmulator({ store, logger: options.logger, batchSize: options.batchSize });
   for (const input of inputs) {

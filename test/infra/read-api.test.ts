@@ -142,7 +142,10 @@ describe('the $default stage', () => {
       authorizerError: '$context.authorizer.error',
       integrationError: '$context.integrationErrorMessage',
     });
-    const logGroup = withPool.findResources('AWS::Logs::LogGroup')[logGroupId!] as { Properties: { RetentionInDays: number }; DeletionPolicy: string };
+    const logGroup = withPool.findResources('AWS::Logs::LogGroup')[logGroupId] as {
+      Properties: { RetentionInDays: number };
+      DeletionPolicy: string;
+    };
     expect(logGroup).toMatchObject({ Properties: { RetentionInDays: 30 }, DeletionPolicy: 'Retain' });
     const functionLogGroups = Object.values(withPool.findResources('AWS::Lambda::Function')).map(
       (fn) => (fn as { Properties: { LoggingConfig: { LogGroup: { Ref: string } } } }).Properties.LoggingConfig.LogGroup.Ref,
@@ -193,7 +196,9 @@ describe('the read function', () => {
     const table = idOf(withPool, 'AWS::DynamoDB::Table');
     const key = idOf(withPool, 'AWS::KMS::Key');
     const statements = statementsOfFunctionRole(withPool, 'UserLimitsReadApi');
-    const fn = withPool.findResources('AWS::Lambda::Function').UserLimitsReadApi as { Properties: { LoggingConfig: { LogGroup: { Ref: string } } } };
+    const fn = withPool.findResources('AWS::Lambda::Function').UserLimitsReadApi as {
+      Properties: { LoggingConfig: { LogGroup: { Ref: string } } };
+    };
     expect(statements).toEqual([
       {
         Effect: 'Allow',
@@ -218,7 +223,18 @@ describe('the outputs with the DynamoDB store', () => {
   test('ApiUrl, plus the user pool and client ids when the stack created them', () => {
     withPool.hasOutput('ApiUrl', {
       Value: {
-        'Fn::Join': ['', ['https://', { Ref: idOf(withPool, 'AWS::ApiGatewayV2::Api') }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/']],
+        'Fn::Join': [
+          '',
+          [
+            'https://',
+            { Ref: idOf(withPool, 'AWS::ApiGatewayV2::Api') },
+            '.execute-api.',
+            { Ref: 'AWS::Region' },
+            '.',
+            { Ref: 'AWS::URLSuffix' },
+            '/',
+          ],
+        ],
       },
     });
     withPool.hasOutput('UserPoolId', { Value: { Ref: idOf(withPool, 'AWS::Cognito::UserPool') } });

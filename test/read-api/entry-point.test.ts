@@ -21,6 +21,7 @@ describe('the Lambda entry point (handler.ts)', () => {
     process.env = { ...saved, POWERTOOLS_LOG_LEVEL: 'ERROR', ...environment };
     let handler: ReadApiHandler | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules needs a synchronous load.
       handler = (require('../../lambda/read-api/handler') as { handler: ReadApiHandler }).handler;
     });
     return handler!;

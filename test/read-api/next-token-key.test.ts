@@ -5,7 +5,12 @@ describe('the paging-token key from the environment', () => {
   const bytes = Buffer.from(Array.from({ length: 32 }, (_, index) => index * 7));
 
   test('hex, base64 and base64url of 32 bytes give the same key', () => {
-    for (const text of [bytes.toString('hex'), bytes.toString('hex').toUpperCase(), bytes.toString('base64'), bytes.toString('base64url')]) {
+    for (const text of [
+      bytes.toString('hex'),
+      bytes.toString('hex').toUpperCase(),
+      bytes.toString('base64'),
+      bytes.toString('base64url'),
+    ]) {
       expect(parseNextTokenSecret(text).equals(bytes)).toBe(true);
     }
   });

@@ -14,7 +14,12 @@ const DEFAULTS = { requests: 2000, warmup: 200, limits: 10, 'import-runs': 21 };
 /** One page holds 50 limits by default; the figure is for one request. */
 const MAX_LIMITS = 50;
 
-const integerOption = (name: keyof typeof DEFAULTS, text: string | undefined, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number => {
+const integerOption = (
+  name: keyof typeof DEFAULTS,
+  text: string | undefined,
+  minimum: number,
+  maximum = Number.MAX_SAFE_INTEGER,
+): number => {
   if (text === undefined) return DEFAULTS[name];
   const value = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
   if (!(value >= minimum && value <= maximum)) {

@@ -62,10 +62,9 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
   }
 
   async load(request: WorkingSetRequest): Promise<WorkingSet> {
-    const keys = new Map<string, Record<string, string>>();
-    for (const userId of request.userIds) keys.set(JSON.stringify([userId, WATERMARK_SORT_KEY]), watermarkItemKey(userId));
-    for (const key of request.limitKeys) keys.set(limitKeyString(key), limitItemKey(key));
-    const items = await batchGetAll(this.#client, this.#tableName, [...keys.values()], this.#concurrency);
+    const limitKeys = new Map(request.limitKeys.map((key) => [limitKeyString(key), limitItemKey(key)]));
+    const keys = [...new Set(request.userIds)].map(watermarkItemKey).concat([...limitKeys.values()]);
+    const items = await batchGetAll(this.#client, this.#tableName, keys, this.#concurrency);
     const workingSet: WorkingSet = { watermarks: new Map(), limits: new Map() };
     for (const item of items) {
       const userId = item[PARTITION_KEY] as string;

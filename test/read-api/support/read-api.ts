@@ -19,10 +19,7 @@ export interface TestApi {
 }
 
 /** The read API on `table`, logging at INFO into memory. */
-export const createTestApi = (
-  table: Pick<LocalTable, 'client' | 'tableName'>,
-  nextTokenKey: Buffer = TEST_TOKEN_KEY,
-): TestApi => {
+export const createTestApi = (table: Pick<LocalTable, 'client' | 'tableName'>, nextTokenKey: Buffer = TEST_TOKEN_KEY): TestApi => {
   const logs = captureLogs('INFO');
   const handler = createReadApiHandler({ client: table.client, tableName: table.tableName, nextTokenKey, logger: logs.logger });
   return {
