@@ -16,7 +16,12 @@ export const DEV_COMMAND = defineCommand({
     'processor Lambda following every shard, the read-API Lambda behind a JWT-verifying API Gateway\n' +
     'stand-in, a dev token endpoint and the limits page.',
   options: {
-    port: { type: 'string', default: '3000', valueName: 'N', description: 'the port of the read API and the page, 0 to 65535; 0 = any free port' },
+    port: {
+      type: 'string',
+      default: '3000',
+      valueName: 'N',
+      description: 'the port of the read API and the page, 0 to 65535; 0 = any free port',
+    },
   },
   notes:
     'When everything is up, stdout gets exactly one line: READY {"apiUrl", "pageUrl", "kinesisEndpoint",\n' +
@@ -79,7 +84,10 @@ main().catch((error: unknown) => {
     writeSync(1, error.text);
     process.exit(0);
   }
-  const oneLine = error instanceof UsageError || error instanceof DevPortError || error instanceof LocalPortError || error instanceof KinesisToolError;
-  process.stderr.write(oneLine ? `error: ${(error as Error).message}\n` : `unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  const oneLine =
+    error instanceof UsageError || error instanceof DevPortError || error instanceof LocalPortError || error instanceof KinesisToolError;
+  process.stderr.write(
+    oneLine ? `error: ${error.message}\n` : `unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(oneLine && !(error instanceof KinesisToolError) ? 2 : 1);
 });

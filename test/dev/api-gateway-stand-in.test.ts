@@ -12,7 +12,10 @@ describe('the JWT authorizer stand-in', () => {
     const authorize = createJwtAuthorizer(issuer.settings);
     const token = await issuer.issue({ sub: 'user-1', scope: 'user-limits/read-any openid' });
     const result = await authorize(`Bearer ${token}`);
-    expect(result).toMatchObject({ authorized: true, claims: { sub: 'user-1', scope: 'user-limits/read-any openid', iss: issuer.settings.issuer, aud: issuer.settings.audience } });
+    expect(result).toMatchObject({
+      authorized: true,
+      claims: { sub: 'user-1', scope: 'user-limits/read-any openid', iss: issuer.settings.issuer, aud: issuer.settings.audience },
+    });
     if (!result.authorized) throw new Error('unreachable');
     expect(Object.values(result.claims).every((value) => typeof value === 'string')).toBe(true);
     expect(result.claims.exp).toMatch(/^[0-9]+$/);
@@ -32,9 +35,16 @@ describe('the JWT authorizer stand-in', () => {
     const now = Math.floor(Date.now() / 1000);
     const sign = (edit: (jwt: SignJWT) => SignJWT, key = otherKey) =>
       edit(new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('user-1')).sign(key);
-    const good = (jwt: SignJWT) => jwt.setIssuer(issuer.settings.issuer).setAudience(issuer.settings.audience).setExpirationTime(now + 60);
+    const good = (jwt: SignJWT) =>
+      jwt
+        .setIssuer(issuer.settings.issuer)
+        .setAudience(issuer.settings.audience)
+        .setExpirationTime(now + 60);
     const forged = await sign(good);
-    expect(await authorize(`Bearer ${forged}`)).toMatchObject({ authorized: false, reason: expect.stringContaining('ERR_JWS_SIGNATURE_VERIFICATION_FAILED') });
+    expect(await authorize(`Bearer ${forged}`)).toMatchObject({
+      authorized: false,
+      reason: expect.stringContaining('ERR_JWS_SIGNATURE_VERIFICATION_FAILED'),
+    });
     const expired = await issuer.issue({ sub: 'user-1', lifetimeSeconds: -10 });
     expect(await authorize(`Bearer ${expired}`)).toMatchObject({ authorized: false, reason: expect.stringContaining('ERR_JWT_EXPIRED') });
     const otherIssuer = await createDevTokenIssuer({ issuer: 'urn:elsewhere' });
@@ -54,19 +64,48 @@ describe('the JWT authorizer stand-in', () => {
       await base().setIssuer('urn:other').setAudience('dev-api').setExpirationTime(inAnHour).sign(privateKey),
       await base().setIssuer('urn:dev').setAudience('other-api').setExpirationTime(inAnHour).sign(privateKey),
       await base().setIssuer('urn:dev').setAudience('dev-api').sign(privateKey), // no exp
-      await base().setIssuer('urn:dev').setAudience('dev-api').setExpirationTime(inAnHour).setNotBefore(inAnHour - 60).sign(privateKey),
-      await base().setIssuer('urn:dev').setAudience('dev-api').setExpirationTime(inAnHour).setIssuedAt(inAnHour - 60).sign(privateKey),
+      await base()
+        .setIssuer('urn:dev')
+        .setAudience('dev-api')
+        .setExpirationTime(inAnHour)
+        .setNotBefore(inAnHour - 60)
+        .sign(privateKey),
+      await base()
+        .setIssuer('urn:dev')
+        .setAudience('dev-api')
+        .setExpirationTime(inAnHour)
+        .setIssuedAt(inAnHour - 60)
+        .sign(privateKey),
     ];
     const cognitoStyle = await base().setIssuer('urn:dev').setExpirationTime(inAnHour).sign(privateKey);
     expect(await authorize(`Bearer ${cognitoStyle}`)).toMatchObject({ authorized: false });
-    const accessToken = await new SignJWT({ client_id: 'dev-api' }).setProtectedHeader({ alg: 'ES256' }).setSubject('user-1').setIssuer('urn:dev').setExpirationTime(inAnHour).sign(privateKey);
+    const accessToken = await new SignJWT({ client_id: 'dev-api' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('user-1')
+      .setIssuer('urn:dev')
+      .setExpirationTime(inAnHour)
+      .sign(privateKey);
     expect(await authorize(`Bearer ${accessToken}`)).toMatchObject({ authorized: true, claims: { client_id: 'dev-api' } });
     wrongInOneClaim.push(
-      await new SignJWT({ client_id: 'other-api' }).setProtectedHeader({ alg: 'ES256' }).setSubject('user-1').setIssuer('urn:dev').setExpirationTime(inAnHour).sign(privateKey),
-      await new SignJWT({ client_id: 'dev-api' }).setProtectedHeader({ alg: 'ES256' }).setSubject('user-1').setIssuer('urn:dev').setAudience('other-api').setExpirationTime(inAnHour).sign(privateKey),
+      await new SignJWT({ client_id: 'other-api' })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('user-1')
+        .setIssuer('urn:dev')
+        .setExpirationTime(inAnHour)
+        .sign(privateKey),
+      await new SignJWT({ client_id: 'dev-api' })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('user-1')
+        .setIssuer('urn:dev')
+        .setAudience('other-api')
+        .setExpirationTime(inAnHour)
+        .sign(privateKey),
     );
     for (const token of wrongInOneClaim) {
-      expect(await authorize(`Bearer ${token}`)).toMatchObject({ authorized: false, reason: expect.stringMatching(/^ERR_JWT_|issued in the future|expected audience/) });
+      expect(await authorize(`Bearer ${token}`)).toMatchObject({
+        authorized: false,
+        reason: expect.stringMatching(/^ERR_JWT_|issued in the future|expected audience/),
+      });
     }
   });
 
@@ -115,7 +154,16 @@ describe('the HTTP → API Gateway v2 event adapter', () => {
   });
 
   it('leaves out queryStringParameters when there is no query', () => {
-    const event = toApiGatewayEvent({ method: 'GET', rawPath: '/user-limits/u', rawQueryString: '', headers: {}, sourceIp: '::1', routeKey: 'r', pathParameters: { userId: 'u' }, claims: {} });
+    const event = toApiGatewayEvent({
+      method: 'GET',
+      rawPath: '/user-limits/u',
+      rawQueryString: '',
+      headers: {},
+      sourceIp: '::1',
+      routeKey: 'r',
+      pathParameters: { userId: 'u' },
+      claims: {},
+    });
     expect(event).not.toHaveProperty('queryStringParameters');
     expect(event).not.toHaveProperty('cookies');
   });
@@ -133,7 +181,13 @@ describe('the HTTP → API Gateway v2 event adapter', () => {
       headers: { 'cache-control': 'no-store' },
       body: Buffer.from('{"message":"Forbidden"}'),
     });
-    expect(fromLambdaResult({ statusCode: 200, body: Buffer.from('hi').toString('base64'), isBase64Encoded: true }).body.toString()).toBe('hi');
-    expect(fromLambdaResult({ userLimits: [] })).toEqual({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"userLimits":[]}') });
+    expect(fromLambdaResult({ statusCode: 200, body: Buffer.from('hi').toString('base64'), isBase64Encoded: true }).body.toString()).toBe(
+      'hi',
+    );
+    expect(fromLambdaResult({ userLimits: [] })).toEqual({
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from('{"userLimits":[]}'),
+    });
   });
 });

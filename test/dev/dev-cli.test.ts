@@ -19,7 +19,8 @@ const getWithHost = (url: string, host: string) =>
     req.on('error', reject).end();
   });
 
-const PROGRESS_LINE = /^processor: shardId-\d+: batch of (\d+) records: \d+ applied, \d+ duplicates, \d+ ignored, \d+ orphaned, \d+ rejected, \d+ failed$/gm;
+const PROGRESS_LINE =
+  /^processor: shardId-\d+: batch of (\d+) records: \d+ applied, \d+ duplicates, \d+ ignored, \d+ orphaned, \d+ rejected, \d+ failed$/gm;
 
 /** Records in the processor's progress lines so far. */
 const processedRecords = (stderr: string): number => [...stderr.matchAll(PROGRESS_LINE)].reduce((sum, match) => sum + Number(match[1]), 0);
@@ -47,7 +48,15 @@ describe('npm run dev', () => {
   it('prints one READY line, serves tokens and the read API, takes produced events, and stops on SIGTERM with exit 0', async () => {
     dev = spawnDev(['--port', '0']);
     const info = await waitForReady(dev);
-    expect(Object.keys(info).sort()).toEqual(['apiUrl', 'devTokenUrl', 'dynamodbEndpoint', 'kinesisEndpoint', 'pageUrl', 'streamName', 'tableName']);
+    expect(Object.keys(info).sort()).toEqual([
+      'apiUrl',
+      'devTokenUrl',
+      'dynamodbEndpoint',
+      'kinesisEndpoint',
+      'pageUrl',
+      'streamName',
+      'tableName',
+    ]);
     expect(info.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(info.pageUrl).toBe(`${info.apiUrl}/`);
     expect(info.devTokenUrl).toBe(`${info.apiUrl}/dev/token`);
@@ -77,7 +86,16 @@ describe('npm run dev', () => {
 
     const produce = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'tools', 'produce.ts'), '--endpoint', info.kinesisEndpoint, '--stream', info.streamName, 'tools/fixtures/recorded-stream.json'],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'tools', 'produce.ts'),
+        '--endpoint',
+        info.kinesisEndpoint,
+        '--stream',
+        info.streamName,
+        'tools/fixtures/recorded-stream.json',
+      ],
       { cwd: ROOT },
     );
     expect(produce.stdout).toMatch(/^Put 17 records/);
@@ -86,7 +104,9 @@ describe('npm run dev', () => {
     expect(processedRecords(dev.stderr())).toBe(17);
     const response = await fetch(`${info.apiUrl}/user-limits/${RECORDED_USER}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
-    const { userLimits } = (await response.json()) as { userLimits: Array<{ type: string; period: string; progress: string; nextResetTime: number }> };
+    const { userLimits } = (await response.json()) as {
+      userLimits: Array<{ type: string; period: string; progress: string; nextResetTime: number }>;
+    };
     // The recording's end state: three DEPOSIT limits, reset to 0, with the resets' next reset times.
     expect(userLimits.map(({ type, period, progress, nextResetTime }) => ({ type, period, progress, nextResetTime }))).toEqual([
       { type: 'DEPOSIT', period: 'WEEK', progress: '0', nextResetTime: 1650970090760 },
@@ -120,8 +140,13 @@ describe('npm run dev', () => {
       const { code } = await dev.exited;
       expect(code).toBe(2);
       expect(dev.stdout()).toBe('');
-      const errorLines = dev.stderr().split('\n').filter((line) => line.startsWith('error: '));
-      expect(errorLines).toEqual([`error: port ${port} on 127.0.0.1 is in use; choose another with --port N, or --port 0 for any free port`]);
+      const errorLines = dev
+        .stderr()
+        .split('\n')
+        .filter((line) => line.startsWith('error: '));
+      expect(errorLines).toEqual([
+        `error: port ${port} on 127.0.0.1 is in use; choose another with --port N, or --port 0 for any free port`,
+      ]);
       expect(dev.stderr()).not.toMatch(/\n\s+at /); // no stack trace
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));

@@ -27,11 +27,13 @@ describe('the dev token endpoint’s parameters', () => {
 describe('loopback checks', () => {
   it('knows this machine’s addresses', () => {
     for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(address)).toBe(true);
-    for (const address of [undefined, '10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', 'fe80::1', '128.0.0.1']) expect(isLoopbackAddress(address)).toBe(false);
+    for (const address of [undefined, '10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', 'fe80::1', '128.0.0.1'])
+      expect(isLoopbackAddress(address)).toBe(false);
   });
 
   it('accepts only Host headers naming this machine (a rebound name is refused)', () => {
     for (const host of ['127.0.0.1:3000', '127.0.0.1', 'localhost:3000', '[::1]:3000']) expect(isLoopbackHost(host)).toBe(true);
-    for (const host of [undefined, '', 'evil.example:3000', 'localhost.evil.example', '10.0.0.1:3000', '[fe80::1]:3000']) expect(isLoopbackHost(host)).toBe(false);
+    for (const host of [undefined, '', 'evil.example:3000', 'localhost.evil.example', '10.0.0.1:3000', '[fe80::1]:3000'])
+      expect(isLoopbackHost(host)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Page } from 'playwright-core';
@@ -11,7 +11,9 @@ import { launchChromium } from './support/chromium';
 const RECORDED_USER = 'VijPYTEOgK7dxLs5fBjJ';
 const DAILY_LIMIT_ID = 'LKMgxoE0yFgH6F6iShEu';
 const OUTPUT = join(__dirname, '..', '..', 'test-output');
-const recorded: Array<Record<string, unknown>> = require('../../tools/fixtures/recorded-stream.json');
+const recorded = JSON.parse(readFileSync(join(__dirname, '..', '..', 'tools', 'fixtures', 'recorded-stream.json'), 'utf8')) as Array<
+  Record<string, unknown>
+>;
 
 /** The next event of the recording's user: 2500.50 SEK deposited against the daily limit. */
 const depositEvent = {
@@ -140,7 +142,9 @@ describe('the limits page in Chromium against the dev stack', () => {
     await signIn('someone-else', { view: RECORDED_USER });
     const state = page.locator('#state');
     await waitUntil(async () => (await state.getAttribute('data-tone')) === 'error', 5_000);
-    await expect(state.textContent()).resolves.toBe(`You are not allowed to see the limits of user ${RECORDED_USER}. Sign in as that user to see them.`);
+    await expect(state.textContent()).resolves.toBe(
+      `You are not allowed to see the limits of user ${RECORDED_USER}. Sign in as that user to see them.`,
+    );
     expect(await cards().count()).toBe(0);
     await page.screenshot({ path: join(OUTPUT, 'limits-page-403.png') });
 
@@ -162,7 +166,11 @@ describe('the limits page in Chromium against the dev stack', () => {
     expect(await cards().count()).toBe(3);
 
     // `npm run dev` started again on the same port: a new signing key, so the page's token is refused.
-    stack = await startDevStack({ port: Number(new URL(stack.info.apiUrl).port), logger: createLoggerTo(new PassThrough(), 'ERROR'), log: () => undefined });
+    stack = await startDevStack({
+      port: Number(new URL(stack.info.apiUrl).port),
+      logger: createLoggerTo(new PassThrough(), 'ERROR'),
+      log: () => undefined,
+    });
     stopped = false;
     await page.getByText('Your session is not valid or has expired. Please sign in again.').waitFor({ timeout: 5_000 });
     expect(await cards().count()).toBe(0);
@@ -187,14 +195,18 @@ describe('the page’s formatting, run in Chromium', () => {
 
   /** Runs an expression in the page with the page's modules imported (a string: ts-jest would turn import() into require()). */
   const inPage = async (body: string) => {
-    const result = await page.evaluate(`Promise.all([import('/format.js'), import('/decimal.js'), import('/limit-card.js')]).then(([format, decimal, card]) => (${body}))`);
+    const result = await page.evaluate(
+      `Promise.all([import('/format.js'), import('/decimal.js'), import('/limit-card.js')]).then(([format, decimal, card]) => (${body}))`,
+    );
     if (typeof result === 'string') return plain(result);
     if (typeof result !== 'object' || result === null) return result;
     return Object.fromEntries(Object.entries(result).map(([name, value]) => [name, typeof value === 'string' ? plain(value) : value]));
   };
 
   it('formats amounts from the decimal string, every digit exact', async () => {
-    await expect(inPage(`format.formatMoney('12345678901234567890.123456789', 'SEK', 'en-US')`)).resolves.toBe('SEK 12,345,678,901,234,567,890.123456789');
+    await expect(inPage(`format.formatMoney('12345678901234567890.123456789', 'SEK', 'en-US')`)).resolves.toBe(
+      'SEK 12,345,678,901,234,567,890.123456789',
+    );
     await expect(inPage(`format.formatMoney('9007199254740993', 'EUR', 'en-US')`)).resolves.toBe('€9,007,199,254,740,993.00');
     await expect(inPage(`format.formatMoney('0.1', 'SEK', 'en-US')`)).resolves.toBe('SEK 0.10');
     await expect(inPage(`format.formatMoney('100', 'JPY', 'en-US')`)).resolves.toBe('¥100');
@@ -214,7 +226,14 @@ describe('the page’s formatting, run in Chromium', () => {
     const over = (await inPage(
       `card.describeLimit({ userLimitId: 'a', type: 'LOSS', period: 'WEEK', status: 'IN_COOLDOWN', value: '100', progress: '120.25', currencyCode: 'EUR' }, 'en-US')`,
     )) as Record<string, unknown>;
-    expect(over).toMatchObject({ title: 'Loss limit · Weekly', status: 'In cooldown', used: '€120.25', remaining: '€0.00', over: '€20.25', percent: 100 });
+    expect(over).toMatchObject({
+      title: 'Loss limit · Weekly',
+      status: 'In cooldown',
+      used: '€120.25',
+      remaining: '€0.00',
+      over: '€20.25',
+      percent: 100,
+    });
     const session = (await inPage(
       `card.describeLimit({ userLimitId: 'b', type: 'SESSION', period: 'DAY', status: 'ACTIVE', value: '82800', progress: '5430', currencyCode: 'SEK' }, 'en-US')`,
     )) as Record<string, unknown>;

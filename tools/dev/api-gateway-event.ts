@@ -80,7 +80,7 @@ export const toApiGatewayEvent = (request: MatchedRequest): APIGatewayProxyEvent
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      authorizer: { jwt: { claims: request.claims, scopes: null as unknown as string[] } },
+      authorizer: { jwt: { claims: request.claims, scopes: null } },
       domainName: headers.host ?? '127.0.0.1',
       domainPrefix: (headers.host ?? '127').split('.')[0] ?? '',
       http: { method: request.method, path, protocol: 'HTTP/1.1', sourceIp: request.sourceIp, userAgent: headers['user-agent'] ?? '' },

@@ -16,8 +16,13 @@ import type { ReadApiLambda } from './read-api-route';
 export const createTable = (client: DynamoDBClient, tableName: string): Promise<void> => createUserLimitsTable(client, tableName);
 
 /** The processor's store: the DynamoDB adapter the deployed function uses with `store=dynamodb`. */
-export const createStore = (client: DynamoDBDocumentClient, tableName: string): UserLimitStore => new DynamoDbUserLimitStore({ client, tableName });
+export const createStore = (client: DynamoDBDocumentClient, tableName: string): UserLimitStore =>
+  new DynamoDbUserLimitStore({ client, tableName });
 
 /** The read-API Lambda's handler, built as its entry point builds it. */
-export const createReadApi = (options: { client: DynamoDBDocumentClient; tableName: string; nextTokenKey: Buffer; logger: Logger }): ReadApiLambda =>
-  createReadApiHandler(options);
+export const createReadApi = (options: {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  nextTokenKey: Buffer;
+  logger: Logger;
+}): ReadApiLambda => createReadApiHandler(options);

@@ -24,7 +24,11 @@ export const HOST = '127.0.0.1';
  * the page: each request goes to the first route that answers; none → 404
  * `{"message":"Not Found"}` (API Gateway's body for a route it does not have).
  */
-export const startHttpServer = async (options: { port: number; routes: Route[]; log: (line: string) => void }): Promise<RunningHttpServer> => {
+export const startHttpServer = async (options: {
+  port: number;
+  routes: Route[];
+  log: (line: string) => void;
+}): Promise<RunningHttpServer> => {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${HOST}`);
     const answer = async (): Promise<HttpReply> => {

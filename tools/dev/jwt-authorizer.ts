@@ -41,7 +41,8 @@ export const createJwtAuthorizer =
       });
       // API Gateway takes `aud`, or `client_id` when there is no `aud` (Cognito access tokens).
       const audiences = payload.aud === undefined ? [payload.client_id] : [payload.aud].flat();
-      if (!audiences.includes(settings.audience)) return { authorized: false, reason: 'neither aud nor client_id is the expected audience' };
+      if (!audiences.includes(settings.audience))
+        return { authorized: false, reason: 'neither aud nor client_id is the expected audience' };
       if (typeof payload.iat === 'number' && payload.iat > Math.ceil(Date.now() / 1000)) {
         return { authorized: false, reason: 'token issued in the future' };
       }

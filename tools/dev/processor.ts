@@ -19,7 +19,9 @@ export interface ProcessorOptions {
 
 /** What changed in the counters during one batch. */
 const difference = (after: OutcomeCounts, before: OutcomeCounts): OutcomeCounts =>
-  Object.fromEntries(Object.keys(after).map((name) => [name, after[name as keyof OutcomeCounts] - before[name as keyof OutcomeCounts]])) as OutcomeCounts;
+  Object.fromEntries(
+    Object.keys(after).map((name) => [name, after[name as keyof OutcomeCounts] - before[name as keyof OutcomeCounts]]),
+  ) as OutcomeCounts;
 
 /** e.g. `processor: shardId-000000000001: batch of 17 records: 4 applied, 0 duplicates, …` (outcomes new in this batch). */
 export const describeBatch = (shardId: string, size: number, counts: OutcomeCounts): string =>

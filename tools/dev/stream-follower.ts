@@ -51,8 +51,15 @@ export const followStream = async (connection: KinesisConnection, options: Follo
           const start: GetShardIteratorCommandInput =
             lastSequenceNumber === undefined
               ? { StreamName: options.streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }
-              : { StreamName: options.streamName, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: lastSequenceNumber };
-          ({ ShardIterator: iterator } = await callKinesis(connection, 'GetShardIterator', (client) => client.send(new GetShardIteratorCommand(start))));
+              : {
+                  StreamName: options.streamName,
+                  ShardId: shardId,
+                  ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+                  StartingSequenceNumber: lastSequenceNumber,
+                };
+          ({ ShardIterator: iterator } = await callKinesis(connection, 'GetShardIterator', (client) =>
+            client.send(new GetShardIteratorCommand(start)),
+          ));
           if (iterator === undefined) return; // a closed shard read to its end
         }
         const current: string = iterator;

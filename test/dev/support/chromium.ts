@@ -7,12 +7,23 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** A headless Chromium with a fresh profile; `close` removes the profile too. */
-export const launchChromium = async (options: { locale?: string; timezoneId?: string; width?: number } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> => {
+export const launchChromium = async (
+  options: { locale?: string; timezoneId?: string; width?: number } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> => {
   const profile = mkdtempSync(join(tmpdir(), 'limits-page-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     locale: options.locale ?? 'en-US',
     timezoneId: options.timezoneId ?? 'Europe/Stockholm',
     viewport: { width: options.width ?? 1024, height: 800 },

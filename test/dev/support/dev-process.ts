@@ -14,12 +14,17 @@ export interface DevProcess {
 }
 
 export const spawnDev = (args: string[]): DevProcess => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'dev.ts'), ...args], { cwd: ROOT, env: { ...process.env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'dev.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 };
 
