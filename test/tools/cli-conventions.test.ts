@@ -11,6 +11,7 @@ const CLIS: Array<[script: string, file: string]> = [
   ['e2e', 'e2e.ts'],
   ['bench', 'bench.ts'],
   ['build', 'build.ts'],
+  ['dev', 'dev.ts'],
 ];
 
 describe('every CLI', () => {
