@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createReadApiHandler } from '../../lambda/read-api/create-read-api-handler';
+import { fixedNextTokenKey } from '../../lambda/read-api/next-token-key';
 import { createUserLimitsTable } from '../../lambda/store/dynamodb/create-table';
 import { DynamoDbUserLimitStore } from '../../lambda/store/dynamodb/dynamodb-store';
 import type { UserLimitStore } from '../../lambda/store/user-limit-store';
@@ -25,4 +26,4 @@ export const createReadApi = (options: {
   tableName: string;
   nextTokenKey: Buffer;
   logger: Logger;
-}): ReadApiLambda => createReadApiHandler(options);
+}): ReadApiLambda => createReadApiHandler({ ...options, nextTokenKey: fixedNextTokenKey(options.nextTokenKey) });
