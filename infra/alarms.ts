@@ -79,7 +79,8 @@ export class ProcessorAlarms extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     this.deadLetters = new Alarm(this, 'DeadLetters', {
-      alarmDescription: 'Lambda skipped a batch and sent its shard and sequence range to the DLQ: re-read it from the stream within retention (README, "deploy").',
+      alarmDescription:
+        'Lambda skipped a batch and sent its shard and sequence range to the DLQ: re-read it from the stream within retention (README, "deploy").',
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(1) }),
       threshold: 0,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,

@@ -29,10 +29,13 @@ type ContextKey = (typeof CONTEXT_KEYS)[number];
 type ReadContext = (key: ContextKey) => unknown;
 
 const LOG_LEVELS: readonly LogLevel[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
+const STREAM_MODES: readonly string[] = [StreamMode.PROVISIONED, StreamMode.ON_DEMAND];
 
 const text = (read: ReadContext, key: ContextKey): string | undefined => {
   const value = read(key);
-  return value === undefined || value === null || value === '' ? undefined : String(value);
+  if (value === undefined || value === null || value === '') return undefined;
+  // A cdk.json value may be a number or an object: JSON shows it as written, never as "[object Object]".
+  return typeof value === 'string' ? value : JSON.stringify(value);
 };
 
 // Context values are strings on the command line and may be numbers in cdk.json.
@@ -75,7 +78,7 @@ const streamSource = (read: ReadContext): StreamSource | undefined => {
   }
   if (text(read, 'streamKeyArn') !== undefined) throw new StackPropsError('streamKeyArn is only for an imported stream (streamArn)');
   if (mode === undefined && shardCount === undefined) return undefined;
-  if (mode !== undefined && mode !== StreamMode.PROVISIONED && mode !== StreamMode.ON_DEMAND) {
+  if (mode !== undefined && !STREAM_MODES.includes(mode)) {
     throw new StackPropsError(`context streamMode must be PROVISIONED or ON_DEMAND, got "${mode}"`);
   }
   const streamMode = (mode as StreamMode | undefined) ?? StreamMode.PROVISIONED;
@@ -102,7 +105,8 @@ const logLevel = (read: ReadContext): LogLevel | undefined => {
 const store = (read: ReadContext): StoreKind | undefined => {
   const value = text(read, 'store');
   if (value === undefined) return undefined;
-  if (!(STORE_KINDS as readonly string[]).includes(value)) throw new StackPropsError(`context store must be one of ${STORE_KINDS.join(', ')}, got "${value}"`);
+  if (!(STORE_KINDS as readonly string[]).includes(value))
+    throw new StackPropsError(`context store must be one of ${STORE_KINDS.join(', ')}, got "${value}"`);
   return value as StoreKind;
 };
 
@@ -128,5 +132,5 @@ export const stackPropsFromContext = (read: ReadContext): UserLimitsStackProps =
     apiThrottleBurstLimit: integer(read, 'apiThrottleBurstLimit'),
     corsOrigins: list(read, 'corsOrigins'),
   };
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)) as UserLimitsStackProps;
+  return Object.fromEntries<unknown>(Object.entries(props).filter(([, value]) => value !== undefined));
 };

@@ -33,7 +33,11 @@ export class ProcessorFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ProcessorFunctionProps) {
     super(scope, id);
-    const { function: fn, logGroup, role } = createBundledFunction(this, {
+    const {
+      function: fn,
+      logGroup,
+      role,
+    } = createBundledFunction(this, {
       entry: HANDLER_ENTRY,
       logicalId: FUNCTION_LOGICAL_ID,
       serviceName: DEFAULT_SERVICE_NAME,

@@ -8,11 +8,12 @@ const BUNDLING_NOTICE = /^Bundling asset \S+\.\.\.\r?\n$/;
  * errors included, goes through unchanged.
  */
 export const withoutBundlingNotices = <T>(work: () => T): T => {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with `this` below, and put back on the same object.
   const write = process.stderr.write;
   process.stderr.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
     if (typeof chunk === 'string' && BUNDLING_NOTICE.test(chunk)) return true;
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof process.stderr.write;
+  };
   try {
     return work();
   } finally {

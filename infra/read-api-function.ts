@@ -3,6 +3,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { NEXT_TOKEN_SECRET_ARN_VARIABLE } from '../lambda/read-api/next-token-key';
 import { createBundledFunction } from './bundled-function';
 import { READ_API_ENTRY } from './bundling';
 import { READ_API_MEMORY_MB, READ_API_TIMEOUT_SECONDS } from './function-sizing';
@@ -17,11 +18,11 @@ export const READ_API_SERVICE_NAME = 'user-limits-read-api';
 
 /**
  * The environment variable holding the ARN of the secret whose value is the
- * HMAC key that signs `nextToken`s; the function reads it once per cold start
- * (secretsmanager:GetSecretValue). The key itself never appears in the
- * template, the function configuration or the logs.
+ * HMAC key that signs `nextToken`s; the function reads it on its first request
+ * per container (secretsmanager:GetSecretValue, lambda/read-api/next-token-key.ts).
+ * The key itself never appears in the template, the function configuration or the logs.
  */
-export const NEXT_TOKEN_SECRET_ARN_ENV = 'NEXT_TOKEN_SECRET_ARN';
+export const NEXT_TOKEN_SECRET_ARN_ENV = NEXT_TOKEN_SECRET_ARN_VARIABLE;
 
 /** What the read API function is configured with. */
 export interface ReadApiFunctionProps {
@@ -48,7 +49,11 @@ export class ReadApiFunction extends Construct {
       // 64 characters of letters and digits: ~380 bits, far above what HMAC-SHA256 needs.
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
     });
-    const { function: fn, logGroup, role } = createBundledFunction(this, {
+    const {
+      function: fn,
+      logGroup,
+      role,
+    } = createBundledFunction(this, {
       entry: READ_API_ENTRY,
       logicalId: READ_API_FUNCTION_LOGICAL_ID,
       serviceName: READ_API_SERVICE_NAME,
@@ -56,7 +61,7 @@ export class ReadApiFunction extends Construct {
       logRetention: props.logRetention,
       memorySize: READ_API_MEMORY_MB,
       timeoutSeconds: READ_API_TIMEOUT_SECONDS,
-      description: 'GET /user-limits/{userId}: a user\'s limits from the user limits table',
+      description: "GET /user-limits/{userId}: a user's limits from the user limits table",
       roleDescription: 'User limits read API: write its own logs, query the user limits table, read the paging-token key',
       environment: {
         [TABLE_NAME_ENV]: props.table.table.tableName,
@@ -68,6 +73,8 @@ export class ReadApiFunction extends Construct {
     this.role = role;
     props.table.grantReaderAccess(role);
     // By hand: Secret.grantRead would add DescribeSecret, which the function never calls.
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.nextTokenSecret.secretArn] }));
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.nextTokenSecret.secretArn] }),
+    );
   }
 }

@@ -61,7 +61,9 @@ const validateIssuer = (issuer: string | undefined, audience: readonly string[] 
 
 const validateThrottling = (rate: number, burst: number): void => {
   if (!Number.isFinite(rate) || rate <= 0 || rate > MAX_RATE_LIMIT) {
-    throw new StackPropsError(`apiThrottleRateLimit must be a number of requests per second above 0 and at most ${MAX_RATE_LIMIT}, got ${rate}`);
+    throw new StackPropsError(
+      `apiThrottleRateLimit must be a number of requests per second above 0 and at most ${MAX_RATE_LIMIT}, got ${rate}`,
+    );
   }
   if (!Number.isInteger(burst) || burst < 1 || burst > MAX_BURST_LIMIT) {
     throw new StackPropsError(`apiThrottleBurstLimit must be an integer from 1 to ${MAX_BURST_LIMIT}, got ${burst}`);

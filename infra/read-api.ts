@@ -60,10 +60,13 @@ export class ReadApi extends Construct {
 
   constructor(scope: Construct, id: string, props: ReadApiConstructProps) {
     super(scope, id);
-    this.function = new ReadApiFunction(this, 'Handler', { table: props.table, logLevel: props.logLevel, logRetention: props.logRetention });
+    this.function = new ReadApiFunction(this, 'Handler', {
+      table: props.table,
+      logLevel: props.logLevel,
+      logRetention: props.logRetention,
+    });
     this.userPool = props.jwtIssuer === undefined ? new ReadApiUserPool(this, 'Users') : undefined;
-    const jwt: JwtSettings =
-      this.userPool?.jwtSettings() ?? { issuer: props.jwtIssuer ?? '', audience: props.jwtAudience ?? [] };
+    const jwt: JwtSettings = this.userPool?.jwtSettings() ?? { issuer: props.jwtIssuer ?? '', audience: props.jwtAudience ?? [] };
 
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'User limits read API',

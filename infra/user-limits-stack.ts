@@ -97,13 +97,23 @@ export class UserLimitsStack extends Stack {
       description: 'Shard and sequence ranges of batches Lambda gave up on',
     });
     if (this.alarms.topic !== undefined) new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
-    if (this.table !== undefined) new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'The DynamoDB table of user limits' });
+    if (this.table !== undefined)
+      new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'The DynamoDB table of user limits' });
     if (this.readApi !== undefined) {
-      new CfnOutput(this, 'ApiUrl', { value: this.readApi.url, description: 'GET <url>user-limits/<userId> with Authorization: <access token>' });
+      new CfnOutput(this, 'ApiUrl', {
+        value: this.readApi.url,
+        description: 'GET <url>user-limits/<userId> with Authorization: <access token>',
+      });
       const pool = this.readApi.userPool;
       if (pool !== undefined) {
-        new CfnOutput(this, 'UserPoolId', { value: pool.userPool.userPoolId, description: 'Cognito user pool issuing the read API tokens' });
-        new CfnOutput(this, 'UserPoolClientId', { value: pool.client.userPoolClientId, description: 'App client to sign in with (initiate-auth --client-id)' });
+        new CfnOutput(this, 'UserPoolId', {
+          value: pool.userPool.userPoolId,
+          description: 'Cognito user pool issuing the read API tokens',
+        });
+        new CfnOutput(this, 'UserPoolClientId', {
+          value: pool.client.userPoolClientId,
+          description: 'App client to sign in with (initiate-auth --client-id)',
+        });
       }
     }
 

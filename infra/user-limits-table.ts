@@ -5,8 +5,8 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { PARTITION_KEY, SORT_KEY } from '../lambda/store/dynamodb/table-design';
 
-/** The environment variable that tells both functions the table's name (set → DynamoDB store). */
-export const TABLE_NAME_ENV = 'USER_LIMITS_TABLE';
+/** The environment variable that tells both functions the table's name (set → DynamoDB store); defined beside the table design. */
+export { TABLE_NAME_ENV } from '../lambda/store/dynamodb/table-design';
 
 /**
  * What the processor sends (lambda/store/dynamodb/dynamodb-store.ts): BatchGetItem

@@ -4,5 +4,4 @@ import { Logger } from '@aws-lambda-powertools/logger';
 export const DEFAULT_SERVICE_NAME = 'user-limits-processor';
 
 /** Service name and level come from POWERTOOLS_SERVICE_NAME and POWERTOOLS_LOG_LEVEL. */
-export const createLogger = (): Logger =>
-  new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME });
+export const createLogger = (): Logger => new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME });

@@ -14,7 +14,11 @@ export const E2E_COMMAND = defineCommand({
     'End to end through kinesalite: generates a seeded workload, produces it on a stream, polls every shard\n' +
     'into the real handler, then compares with a direct replay of the same records.',
   options: {
-    json: { type: 'boolean', default: false, description: 'stdout: exactly one JSON document {"shards", "store", "parallelization", "summary", "mismatches", "seconds"}' },
+    json: {
+      type: 'boolean',
+      default: false,
+      description: 'stdout: exactly one JSON document {"shards", "store", "parallelization", "summary", "mismatches", "seconds"}',
+    },
     records: { type: 'string', default: '12000', valueName: 'N', description: 'records in the workload, 1 to 1000000' },
     users: { type: 'string', default: '1000', valueName: 'N', description: 'users in the workload, 1 to 1000000' },
     shards: { type: 'string', default: '4', valueName: 'N', description: 'shards of the stream, 1 to 50' },
@@ -68,7 +72,9 @@ const main = async (): Promise<void> => {
       `  produced  ${result.produced.records} records in ${result.produced.requests} PutRecords calls ` +
         `(${result.produced.retriedRecords} retried, ${result.produced.throttles} throttles)`,
       `  polled    ${result.polled.getRecordsCalls} GetRecords calls: ` +
-        Object.entries(result.polled.recordsPerShard).map(([shardId, count]) => `${shardId.replace('shardId-', '')} ${count}`).join(', '),
+        Object.entries(result.polled.recordsPerShard)
+          .map(([shardId, count]) => `${shardId.replace('shardId-', '')} ${count}`)
+          .join(', '),
       `  kinesis   ${formatCounts(result.summary)}`,
       `  direct    ${formatCounts(result.directSummary)}`,
       `  ${result.userLimits} user limits, ${result.mismatches} mismatches, summaries ${result.summariesMatch ? 'equal' : 'DIFFER'}`,

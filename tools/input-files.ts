@@ -7,8 +7,7 @@ import { UsageError } from './usage-error';
 /** What one input file holds: records to deliver in batches, or a Lambda event delivered as is. */
 export type Input = { kind: 'domain-events'; records: KinesisStreamRecord[] } | { kind: 'kinesis-event'; records: KinesisStreamRecord[] };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const KINESIS_RECORD_SHAPE = '{"kinesis": {"data", "sequenceNumber", "partitionKey"}}';
 
@@ -31,7 +30,8 @@ export const kinesisEventShapeProblem = (value: unknown): string | undefined => 
 };
 
 /** Whether `value` has the shape of a Lambda Kinesis event. */
-export const isKinesisEvent = (value: unknown): value is { Records: KinesisStreamRecord[] } => kinesisEventShapeProblem(value) === undefined;
+export const isKinesisEvent = (value: unknown): value is { Records: KinesisStreamRecord[] } =>
+  kinesisEventShapeProblem(value) === undefined;
 
 /** JSON.parse of `text`, or a one-line UsageError `WHERE: not valid JSON (…)` (V8 quotes the text, newlines included). */
 export const parseJsonOrRefuse = (text: string, where: string): unknown => {

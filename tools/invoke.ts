@@ -20,7 +20,7 @@ export const INVOKE_COMMAND = defineCommand({
   },
   options: {},
   notes:
-    'Exit code 2: FILE missing or not JSON. If the handler throws, stdout is Lambda\'s error document\n' +
+    "Exit code 2: FILE missing or not JSON. If the handler throws, stdout is Lambda's error document\n" +
     '{"errorType", "errorMessage"} and the exit code 1. In a pipe, run `npm run -s invoke -- FILE`.',
 });
 
@@ -60,7 +60,7 @@ const main = async (): Promise<void> => {
   const event = readJson(file);
   const problem = kinesisEventShapeProblem(event);
   if (problem !== undefined) process.stderr.write(`warning: ${file}: ${problem}; Lambda never sends this, the handler gets it as is\n`);
-  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr);
   const { handler } = await import('../lambda/processor/handler');
   let response: unknown;
   try {

@@ -32,7 +32,8 @@ export const jsonArrayElementRanges = (bytes: Uint8Array): ByteRange[] => {
   for (; position < bytes.length; position += 1) {
     const byte = bytes[position]!;
     if (inString) {
-      if (byte === BACKSLASH) position += 1; // the escaped byte cannot end the string
+      if (byte === BACKSLASH)
+        position += 1; // the escaped byte cannot end the string
       else if (byte === QUOTE) inString = false;
       end = position + 1;
       continue;

@@ -19,7 +19,11 @@ const COLUMNS: Array<[string, (limit: UserLimit) => string]> = [
 export const formatLimitsTable = (limits: readonly UserLimit[]): string => {
   const rows = [COLUMNS.map(([title]) => title), ...limits.map((limit) => COLUMNS.map(([, cell]) => cell(limit)))];
   const widths = COLUMNS.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
 };
 

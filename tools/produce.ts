@@ -14,13 +14,18 @@ export const PRODUCE_COMMAND = defineCommand({
   synopsis: '--endpoint URL --stream NAME [--region R] [--batch-size N] [--json] FILE…',
   description:
     'Puts the records of FILE… on an existing Kinesis stream with PutRecords (partition key =\n' +
-    'aggregateId, each event\'s exact bytes), retrying failed records and throttling with backoff.',
+    "aggregateId, each event's exact bytes), retrying failed records and throttling with backoff.",
   operands: { name: 'FILE…', description: 'the formats replay reads (see npm run replay -- --help)' },
   options: {
     endpoint: { type: 'string', valueName: 'URL', description: 'the Kinesis endpoint, e.g. http://127.0.0.1:4567 (required)' },
     stream: { type: 'string', valueName: 'NAME', description: 'the stream name (required)' },
     region: { type: 'string', valueName: 'R', description: 'the region to sign for (default $AWS_REGION, else eu-west-1)' },
-    'batch-size': { type: 'string', default: String(MAX_RECORDS_PER_PUT), valueName: 'N', description: `records per PutRecords call, 1 to ${MAX_RECORDS_PER_PUT}` },
+    'batch-size': {
+      type: 'string',
+      default: String(MAX_RECORDS_PER_PUT),
+      valueName: 'N',
+      description: `records per PutRecords call, 1 to ${MAX_RECORDS_PER_PUT}`,
+    },
     json: { type: 'boolean', default: false, description: 'stdout: exactly one JSON document, the summary' },
   },
   notes:
@@ -87,7 +92,11 @@ const main = async (): Promise<void> => {
   const records = files.flatMap((file) => readInputFile(file, 0).records.map(toPutRecord));
   const client = createKinesisClient({ endpoint, region });
   try {
-    const result = await produceRecords({ client, endpoint }, records, { streamName: stream, batchSize, onProgress: progressEverySecond() });
+    const result = await produceRecords({ client, endpoint }, records, {
+      streamName: stream,
+      batchSize,
+      onProgress: progressEverySecond(),
+    });
     const summary = summarize(result, { stream, endpoint, files: files.length });
     if (json) {
       writeSync(1, `${JSON.stringify(summary)}\n`);
@@ -96,7 +105,9 @@ const main = async (): Promise<void> => {
     process.stdout.write(
       `Put ${summary.records} records from ${files.length} file(s) on ${stream} at ${endpoint}: ` +
         `${summary.requests} PutRecords calls, ${summary.retriedRecords} records retried, ${summary.throttles} throttles\n` +
-        Object.entries(summary.shards).map(([shardId, count]) => `  ${shardId}: ${count}\n`).join(''),
+        Object.entries(summary.shards)
+          .map(([shardId, count]) => `  ${shardId}: ${count}\n`)
+          .join(''),
     );
   } finally {
     client.destroy();

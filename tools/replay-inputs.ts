@@ -13,9 +13,7 @@ export interface ReplayResult {
 
 /** Sorted by userId, then userLimitId: the order every tool prints and compares in. */
 export const sortUserLimits = (limits: UserLimit[]): UserLimit[] =>
-  limits.sort((a, b) =>
-    a.userId === b.userId ? compareStrings(a.userLimitId, b.userLimitId) : compareStrings(a.userId, b.userId),
-  );
+  limits.sort((a, b) => (a.userId === b.userId ? compareStrings(a.userLimitId, b.userLimitId) : compareStrings(a.userId, b.userId)));
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

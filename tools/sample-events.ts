@@ -11,8 +11,20 @@ const POISON_DATA: Array<[string, Buffer]> = [
   ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
   ['JSON array', Buffer.from('[1,2,3]', 'utf8')],
   ['JSON null', Buffer.from('null', 'utf8')],
-  ['amount as a number', Buffer.from('{"eventId":"poison-1","type":"USER_LIMIT_PROGRESS_CHANGED","aggregateId":"poison-user","sequenceNumber":1,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit","amount":200,"previousProgress":"0"},"source":"limitUser","context":{}}', 'utf8')],
-  ['sequence number beyond 2^53 − 1', Buffer.from('{"eventId":"poison-2","type":"USER_LIMIT_RESET","aggregateId":"poison-user","sequenceNumber":9007199254740993,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit"},"source":"limitUser","context":{}}', 'utf8')],
+  [
+    'amount as a number',
+    Buffer.from(
+      '{"eventId":"poison-1","type":"USER_LIMIT_PROGRESS_CHANGED","aggregateId":"poison-user","sequenceNumber":1,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit","amount":200,"previousProgress":"0"},"source":"limitUser","context":{}}',
+      'utf8',
+    ),
+  ],
+  [
+    'sequence number beyond 2^53 − 1',
+    Buffer.from(
+      '{"eventId":"poison-2","type":"USER_LIMIT_RESET","aggregateId":"poison-user","sequenceNumber":9007199254740993,"createdAt":1647946090000,"payload":{"userLimitId":"poison-limit"},"source":"limitUser","context":{}}',
+      'utf8',
+    ),
+  ],
 ];
 
 /**

@@ -111,35 +111,50 @@ export const generateWorkload = (options: WorkloadOptions): WorkloadRecord[] => 
     const nextResetTime = EPOCH + records.length * 61 + DAY_MS;
     if (kind < mix.created) {
       limit.created = true;
-      emit(user, 'USER_LIMIT_CREATED', {
-        activeFrom: EPOCH + records.length * 61,
-        nextResetTime,
-        period,
-        status: 'ACTIVE',
-        type: pick(LIMIT_TYPES),
-        userLimitId: limit.userLimitId,
-        value: String(limit.value),
-      }, true);
+      emit(
+        user,
+        'USER_LIMIT_CREATED',
+        {
+          activeFrom: EPOCH + records.length * 61,
+          nextResetTime,
+          period,
+          status: 'ACTIVE',
+          type: pick(LIMIT_TYPES),
+          userLimitId: limit.userLimitId,
+          value: String(limit.value),
+        },
+        true,
+      );
     } else if (kind < mix.created + mix.progress) {
       const amountCents = 1 + Math.floor(random() * 50_000);
       const previous = limit.progressCents;
       limit.progressCents += amountCents;
-      emit(user, 'USER_LIMIT_PROGRESS_CHANGED', {
-        amount: cents(amountCents),
-        nextResetTime,
-        previousProgress: cents(previous),
-        remainingAmount: cents(limit.value * 100 - limit.progressCents),
-        userLimitId: limit.userLimitId,
-      }, false);
+      emit(
+        user,
+        'USER_LIMIT_PROGRESS_CHANGED',
+        {
+          amount: cents(amountCents),
+          nextResetTime,
+          previousProgress: cents(previous),
+          remainingAmount: cents(limit.value * 100 - limit.progressCents),
+          userLimitId: limit.userLimitId,
+        },
+        false,
+      );
     } else if (kind < mix.created + mix.progress + mix.reset) {
-      emit(user, 'USER_LIMIT_RESET', {
-        nextResetTime,
-        period,
-        resetAmount: cents(limit.progressCents),
-        type: 'DEPOSIT',
-        unusedAmount: cents(Math.max(0, limit.value * 100 - limit.progressCents)),
-        userLimitId: limit.userLimitId,
-      }, false);
+      emit(
+        user,
+        'USER_LIMIT_RESET',
+        {
+          nextResetTime,
+          period,
+          resetAmount: cents(limit.progressCents),
+          type: 'DEPOSIT',
+          unusedAmount: cents(Math.max(0, limit.value * 100 - limit.progressCents)),
+          userLimitId: limit.userLimitId,
+        },
+        false,
+      );
       limit.progressCents = 0;
     } else {
       emit(user, pick(UNRELATED_TYPES), { sourceId: user.userId, amount: '200' }, false);
@@ -153,9 +168,32 @@ const poisonRecord = (random: () => number, userId: string): Buffer => {
     () => Buffer.from('not json at all', 'utf8'),
     () => Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
     () => Buffer.from('[]', 'utf8'),
-    () => Buffer.from(JSON.stringify({ eventId: 'x', type: 'USER_LIMIT_RESET', aggregateId: userId, sequenceNumber: -1, createdAt: EPOCH, payload: {} })),
-    () => Buffer.from(JSON.stringify({ eventId: 'x', type: 'USER_LIMIT_PROGRESS_CHANGED', aggregateId: userId, sequenceNumber: 1, createdAt: EPOCH, payload: { userLimitId: 'x', amount: 200, previousProgress: '0' } })),
-    () => Buffer.from(JSON.stringify({ eventId: 'x', type: 'USER_LIMIT_RESET', aggregateId: userId, sequenceNumber: 1, createdAt: EPOCH, payload: { userLimitId: 'x', userId: `not-${userId}` } })),
+    () =>
+      Buffer.from(
+        JSON.stringify({ eventId: 'x', type: 'USER_LIMIT_RESET', aggregateId: userId, sequenceNumber: -1, createdAt: EPOCH, payload: {} }),
+      ),
+    () =>
+      Buffer.from(
+        JSON.stringify({
+          eventId: 'x',
+          type: 'USER_LIMIT_PROGRESS_CHANGED',
+          aggregateId: userId,
+          sequenceNumber: 1,
+          createdAt: EPOCH,
+          payload: { userLimitId: 'x', amount: 200, previousProgress: '0' },
+        }),
+      ),
+    () =>
+      Buffer.from(
+        JSON.stringify({
+          eventId: 'x',
+          type: 'USER_LIMIT_RESET',
+          aggregateId: userId,
+          sequenceNumber: 1,
+          createdAt: EPOCH,
+          payload: { userLimitId: 'x', userId: `not-${userId}` },
+        }),
+      ),
   ];
   return kinds[Math.floor(random() * kinds.length)]!();
 };

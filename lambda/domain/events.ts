@@ -15,6 +15,19 @@ export interface EventEnvelope {
   correlationId?: string;
 }
 
+/**
+ * What identifies an event in logs and orders it: the envelope without its
+ * payload. A batch keeps this, not the parsed record, until it commits, so
+ * the raw JSON of 10,000 records does not outlive its validation.
+ */
+export type EventIdentity = Omit<EventEnvelope, 'payload'>;
+
+/** The envelope's identity alone (a new object, holding no reference to the payload). */
+export const identityOf = ({ eventId, type, aggregateId, sequenceNumber, createdAt, correlationId }: EventEnvelope): EventIdentity =>
+  correlationId === undefined
+    ? { eventId, type, aggregateId, sequenceNumber, createdAt }
+    : { eventId, type, aggregateId, sequenceNumber, createdAt, correlationId };
+
 /** Payload of USER_LIMIT_CREATED: the full definition of a limit. */
 export interface UserLimitCreatedPayload {
   userLimitId: string;

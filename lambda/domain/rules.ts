@@ -1,10 +1,5 @@
 import { addDecimals, decimalsEqual } from './decimal';
-import type {
-  EventEnvelope,
-  UserLimitCreatedPayload,
-  UserLimitProgressChangedPayload,
-  UserLimitResetPayload,
-} from './events';
+import type { EventEnvelope, UserLimitCreatedPayload, UserLimitProgressChangedPayload, UserLimitResetPayload } from './events';
 import type { DecimalString, UserLimit } from './user-limit';
 
 /** Stored progress disagreed with the event's previousProgress: events were missed. */
@@ -14,9 +9,7 @@ export interface ProgressGap {
 }
 
 /** What applying one event to the current state of its limit gives. */
-export type ApplyResult =
-  | { outcome: 'applied'; limit: UserLimit; progressGap?: ProgressGap }
-  | { outcome: 'orphaned' };
+export type ApplyResult = { outcome: 'applied'; limit: UserLimit; progressGap?: ProgressGap } | { outcome: 'orphaned' };
 
 const ZERO: DecimalString = '0';
 
@@ -64,10 +57,7 @@ export const applyCreated = (
  * USER_LIMIT_PROGRESS_CHANGED. Progress becomes previousProgress + amount
  * (not stored + amount), so applying the same event twice gives the same state.
  */
-export const applyProgressChanged = (
-  current: UserLimit | undefined,
-  payload: UserLimitProgressChangedPayload,
-): ApplyResult => {
+export const applyProgressChanged = (current: UserLimit | undefined, payload: UserLimitProgressChangedPayload): ApplyResult => {
   if (current === undefined) return { outcome: 'orphaned' };
   const storedProgress = current.progress ?? ZERO;
   const limit: UserLimit = { ...current, progress: addDecimals(payload.previousProgress, payload.amount) };

@@ -1,16 +1,7 @@
 /** Kinds of responsible-gambling limit a user can set. */
 export const LIMIT_TYPES = ['BALANCE', 'BET', 'DEPOSIT', 'LOSS', 'SESSION'] as const;
 /** Periods after which a limit's progress goes back to zero. */
-export const LIMIT_PERIODS = [
-  'CALENDAR_DAY',
-  'CALENDAR_WEEK',
-  'CALENDAR_MONTH',
-  'DAY',
-  'INDEFINITE',
-  'INSTANCE',
-  'WEEK',
-  'MONTH',
-] as const;
+export const LIMIT_PERIODS = ['CALENDAR_DAY', 'CALENDAR_WEEK', 'CALENDAR_MONTH', 'DAY', 'INDEFINITE', 'INSTANCE', 'WEEK', 'MONTH'] as const;
 /** Lifecycle states of a limit. */
 export const LIMIT_STATUSES = ['ACTIVE', 'CANCELED', 'FUTURE', 'IN_COOLDOWN'] as const;
 

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { type Access, decideAccess, verifiedClaims } from './authorization';
 import { createNextTokenCodec, type NextTokenCodec } from './next-token';
+import type { NextTokenKeySource } from './next-token-key';
 import { queryLimitsPage } from './query-limits';
 import { READ_ROUTE_KEY, readNextToken, readPageSize, readUserId } from './request';
 import {
@@ -20,8 +21,8 @@ import {
 export interface ReadApiDependencies {
   client: DynamoDBDocumentClient;
   tableName: string;
-  /** Signs paging tokens (at least 32 bytes). */
-  nextTokenKey: Buffer;
+  /** The key that signs paging tokens (at least 32 bytes); asked for once per request that gets past the input checks. */
+  nextTokenKey: NextTokenKeySource;
   logger: Logger;
 }
 
@@ -39,7 +40,7 @@ interface RequestFacts {
 const serve = async (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
   dependencies: ReadApiDependencies,
-  tokens: NextTokenCodec,
+  codec: () => Promise<NextTokenCodec>,
   facts: RequestFacts,
 ): Promise<ReadApiResponse> => {
   if (event.routeKey !== READ_ROUTE_KEY) return notFound();
@@ -56,6 +57,8 @@ const serve = async (
 
   const page = readPageSize(event);
   if (!page.ok) return errorResponse(400, page.message);
+  // After the checks: a 400/401/403 does not depend on Secrets Manager.
+  const tokens = await codec();
   const token = readNextToken(event);
   const afterSortKey = token === undefined ? undefined : tokens.open(user.userId, token);
   if (token !== undefined && afterSortKey === undefined) return invalidNextToken();
@@ -71,14 +74,24 @@ const serve = async (
   return limitsPage(result.limits, nextToken);
 };
 
+/** The codec for the key the source gives, made again only when the key changes. */
+const codecFrom = (nextTokenKey: NextTokenKeySource): (() => Promise<NextTokenCodec>) => {
+  let current: { key: Buffer; codec: NextTokenCodec } | undefined;
+  return async () => {
+    const key = await nextTokenKey();
+    if (current?.key !== key) current = { key, codec: createNextTokenCodec(key) };
+    return current.codec;
+  };
+};
+
 /**
  * The read API: route check, authorization from the verified JWT claims,
- * input checks, one DynamoDB Query, one INFO log line per request. Any
- * failure below it (DynamoDB, network) is a 500 with no details; the error
- * goes to the log.
+ * input checks, the paging-token key, one DynamoDB Query, one INFO log line
+ * per request. Any failure below it (DynamoDB, Secrets Manager, network) is
+ * a 500 with no details; the error goes to the log.
  */
 export const createReadApiHandler = (dependencies: ReadApiDependencies): ReadApiHandler => {
-  const tokens = createNextTokenCodec(dependencies.nextTokenKey);
+  const codec = codecFrom(dependencies.nextTokenKey);
   const { logger } = dependencies;
   return async (event, context) => {
     const started = performance.now();
@@ -86,7 +99,7 @@ export const createReadApiHandler = (dependencies: ReadApiDependencies): ReadApi
     const facts: RequestFacts = {};
     let response: ReadApiResponse;
     try {
-      response = await serve(event, dependencies, tokens, facts);
+      response = await serve(event, dependencies, codec, facts);
     } catch (error) {
       logger.error('reading limits failed', error as Error);
       response = internalError();

@@ -31,11 +31,12 @@ export const createNextTokenCodec = (key: Buffer): NextTokenCodec => {
   const secret = Buffer.from(key);
   // JSON of the pair keeps (userId, sortKey) unambiguous: no other pair has the same text.
   const mac = (userId: string, sortKey: string): Buffer =>
-    createHmac('sha256', secret).update(JSON.stringify([PURPOSE, userId, sortKey])).digest();
+    createHmac('sha256', secret)
+      .update(JSON.stringify([PURPOSE, userId, sortKey]))
+      .digest();
 
   return {
-    issue: (userId, sortKey) =>
-      `${Buffer.from(sortKey, 'utf8').toString('base64url')}.${mac(userId, sortKey).toString('base64url')}`,
+    issue: (userId, sortKey) => `${Buffer.from(sortKey, 'utf8').toString('base64url')}.${mac(userId, sortKey).toString('base64url')}`,
     open: (userId, token) => {
       if (token.length > MAX_TOKEN_LENGTH) return undefined;
       const parts = TOKEN_SHAPE.exec(token);

@@ -24,11 +24,7 @@ export interface PageRequest {
  * Eventually consistent: half the read units of a strongly consistent read,
  * and the table itself trails the stream anyway.
  */
-export const queryLimitsPage = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  request: PageRequest,
-): Promise<LimitsPage> => {
+export const queryLimitsPage = async (client: DynamoDBDocumentClient, tableName: string, request: PageRequest): Promise<LimitsPage> => {
   const output = await client.send(
     new QueryCommand({
       TableName: tableName,
@@ -41,7 +37,7 @@ export const queryLimitsPage = async (
       ReturnConsumedCapacity: 'TOTAL',
     }),
   );
-  const lastSortKey = output.LastEvaluatedKey?.[SORT_KEY];
+  const lastSortKey: unknown = output.LastEvaluatedKey?.[SORT_KEY];
   return {
     limits: (output.Items ?? []).map(fromLimitItem),
     lastSortKey: typeof lastSortKey === 'string' ? lastSortKey : undefined,

@@ -46,5 +46,4 @@ export const readPageSize = (event: APIGatewayProxyEventV2WithJWTAuthorizer): { 
 };
 
 /** `?nextToken=…` as sent (checked later against the user it must have been issued for). */
-export const readNextToken = (event: APIGatewayProxyEventV2WithJWTAuthorizer): string | undefined =>
-  event.queryStringParameters?.nextToken;
+export const readNextToken = (event: APIGatewayProxyEventV2WithJWTAuthorizer): string | undefined => event.queryStringParameters?.nextToken;

@@ -20,8 +20,7 @@ export const limitsPage = (userLimits: UserLimit[], nextToken?: string): ReadApi
   json(200, nextToken === undefined ? { userLimits } : { userLimits, nextToken });
 
 /** An error response: a fixed or parameter-naming message, never data. */
-export const errorResponse = (statusCode: 400 | 401 | 403 | 404 | 500, message: string): ReadApiResponse =>
-  json(statusCode, { message });
+export const errorResponse = (statusCode: 400 | 401 | 403 | 404 | 500, message: string): ReadApiResponse => json(statusCode, { message });
 
 export const unauthorized = (): ReadApiResponse => errorResponse(401, 'unauthorized');
 export const forbidden = (): ReadApiResponse => errorResponse(403, 'forbidden');

@@ -53,9 +53,7 @@ export interface BatchChanges {
 }
 
 /** A write of {@link BatchChanges} that did not become durable. */
-export type FailedWrite =
-  | { item: 'limit'; key: LimitKey; error: unknown }
-  | { item: 'watermark'; userId: string; error: unknown };
+export type FailedWrite = { item: 'limit'; key: LimitKey; error: unknown } | { item: 'watermark'; userId: string; error: unknown };
 
 /** What a commit made durable: everything but `failed`. */
 export interface CommitResult {
@@ -96,8 +94,12 @@ export interface UserLimitStore {
   unstorableReason(candidate: StorageCandidate): string | undefined;
 }
 
-/** One string per {@link LimitKey}, for maps. The separator cannot occur inside a JSON string encoding. */
-export const limitKeyString = (key: LimitKey): string => JSON.stringify([key.userId, key.userLimitId]);
+/**
+ * One string per {@link LimitKey}, for maps: the user id's length first, so
+ * no two keys collide whatever characters the ids hold (and cheaper than
+ * JSON-encoding the pair, which showed in the batch profile).
+ */
+export const limitKeyString = (key: LimitKey): string => `${key.userId.length}:${key.userId}${key.userLimitId}`;
 
 /** The key of a stored limit. */
 export const keyOf = (limit: UserLimit): LimitKey => ({ userId: limit.userId, userLimitId: limit.userLimitId });

@@ -34,7 +34,11 @@ const BAD_INPUT: Array<[string, () => KinesisStreamRecord, string]> = [
   ['amount "1e5"', () => recordOf(progressChanged(2, '0', '1e5')), 'payload.amount'],
   ['amount "-3"', () => recordOf(progressChanged(2, '0', '-3')), 'payload.amount'],
   ['amount " 1"', () => recordOf(progressChanged(2, '0', ' 1')), 'payload.amount'],
-  ['previousProgress missing', () => recordOf(progressChanged(2, undefined as unknown as string, '1')), 'payload.previousProgress: is required'],
+  [
+    'previousProgress missing',
+    () => recordOf(progressChanged(2, undefined as unknown as string, '1')),
+    'payload.previousProgress: is required',
+  ],
   ['value "10,000"', () => recordOf(createdPayload({ value: '10,000' })), 'payload.value'],
   ['unknown limit type', () => recordOf(createdPayload({ type: 'WAGER' })), 'payload.type'],
   ['unknown period', () => recordOf(createdPayload({ period: 'YEAR' })), 'payload.period'],
@@ -42,9 +46,21 @@ const BAD_INPUT: Array<[string, () => KinesisStreamRecord, string]> = [
   ['activeFrom as a string', () => recordOf(createdPayload({ activeFrom: '1647946090592' })), 'payload.activeFrom'],
   ['nextResetTime null', () => recordOf(reset(2, { nextResetTime: null })), 'payload.nextResetTime'],
   ['userLimitId empty', () => recordOf(reset(2, { userLimitId: '' })), 'payload.userLimitId'],
-  ['sequenceNumber 2^53 (cannot be compared exactly)', () => recordOf({ ...created(1), sequenceNumber: 2 ** 53 }), 'envelope.sequenceNumber: must be at most 2^53 − 1 (9007199254740991): a larger number cannot be compared exactly'],
-  ['CREATED whose payload.userId is another user', () => recordOf(created(1, { userId: 'user-2' })), "payload.userId: must equal the envelope's aggregateId"],
-  ['PROGRESS_CHANGED whose payload.userId is another user', () => recordOf(progressChanged(2, '0', '1', { userId: 'user-2' })), 'payload.userId'],
+  [
+    'sequenceNumber 2^53 (cannot be compared exactly)',
+    () => recordOf({ ...created(1), sequenceNumber: 2 ** 53 }),
+    'envelope.sequenceNumber: must be at most 2^53 − 1 (9007199254740991): a larger number cannot be compared exactly',
+  ],
+  [
+    'CREATED whose payload.userId is another user',
+    () => recordOf(created(1, { userId: 'user-2' })),
+    "payload.userId: must equal the envelope's aggregateId",
+  ],
+  [
+    'PROGRESS_CHANGED whose payload.userId is another user',
+    () => recordOf(progressChanged(2, '0', '1', { userId: 'user-2' })),
+    'payload.userId',
+  ],
   ['RESET whose payload.userId is not a string', () => recordOf(reset(2, { userId: 42 })), 'payload.userId'],
 ];
 

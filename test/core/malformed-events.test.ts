@@ -8,6 +8,7 @@ import { harness, recordOf } from './helpers/harness';
 /** A store whose commit throws `thrown`, whatever it is. */
 const throwingStore = (thrown: () => unknown): UserLimitStore => {
   const inner = new InMemoryUserLimitStore();
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the point: stores may reject with anything.
   return { load: (request) => inner.load(request), commit: async () => Promise.reject(thrown()), unstorableReason: () => undefined };
 };
 
@@ -48,8 +49,12 @@ describe('events Lambda never sends', () => {
 });
 
 describe('whatever a store throws, the record fails and is reported', () => {
-  const nullPrototype = () => Object.create(null);
-  const badToString = () => ({ toString: () => { throw new Error('no'); } });
+  const nullPrototype = () => Object.create(null) as object;
+  const badToString = () => ({
+    toString: () => {
+      throw new Error('no');
+    },
+  });
   it.each([
     ['a null-prototype object', nullPrototype],
     ['an object whose toString throws', badToString],
@@ -61,7 +66,10 @@ describe('whatever a store throws, the record fails and is reported', () => {
     const response = await handler({ Records: records });
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: records[0]!.kinesis.sequenceNumber }] });
     expect(lastOutcomes()).toEqual(['failed', 'failed']);
-    expect(lines.find((line) => line.level === 'ERROR')).toMatchObject({ message: 'Record failed: store error, reported for retry', error: expect.any(String) });
+    expect(lines.find((line) => line.level === 'ERROR')).toMatchObject({
+      message: 'Record failed: store error, reported for retry',
+      error: expect.any(String),
+    });
   });
 });
 
@@ -101,9 +109,15 @@ describe('DOMAIN.md rule 6: a limit is keyed by (user, userLimitId)', () => {
     expect(await getLimit(store, 'limit-1', 'user-b')).toBeUndefined();
   });
 
-  it('a CREATED under another user creates that user\'s own limit; it cannot move a limit between users', async () => {
+  it("a CREATED under another user creates that user's own limit; it cannot move a limit between users", async () => {
     const { handler, store } = harness();
-    await handler({ Records: [recordOf(created(1, {}, 'user-a'), 'user-a'), recordOf(progressChanged(2, '0', '7', {}, 'user-a'), 'user-a'), recordOf(created(1, { value: '5' }, 'user-b'), 'user-b')] });
+    await handler({
+      Records: [
+        recordOf(created(1, {}, 'user-a'), 'user-a'),
+        recordOf(progressChanged(2, '0', '7', {}, 'user-a'), 'user-a'),
+        recordOf(created(1, { value: '5' }, 'user-b'), 'user-b'),
+      ],
+    });
     expect(await getLimit(store, 'limit-1', 'user-a')).toMatchObject({ userId: 'user-a', value: '10000', progress: '7' });
     expect(await getLimit(store, 'limit-1', 'user-b')).toMatchObject({ userId: 'user-b', value: '5', progress: '0' });
   });

@@ -59,9 +59,18 @@ describe('each outcome through the handler', () => {
   it('re-created limit keeps its progress', async () => {
     const { handler, store } = harness();
     await handler({
-      Records: [recordOf(created(1)), recordOf(progressChanged(2, '0', '150.25')), recordOf(created(3, { value: '20000', period: 'WEEK' }))],
+      Records: [
+        recordOf(created(1)),
+        recordOf(progressChanged(2, '0', '150.25')),
+        recordOf(created(3, { value: '20000', period: 'WEEK' })),
+      ],
     });
-    expect(await getLimit(store, 'limit-1')).toMatchObject({ value: '20000', period: 'WEEK', progress: '150.25', previousLimitValue: '10000' });
+    expect(await getLimit(store, 'limit-1')).toMatchObject({
+      value: '20000',
+      period: 'WEEK',
+      progress: '150.25',
+      previousLimitValue: '10000',
+    });
   });
 
   it('warns on a progress gap and still applies', async () => {
@@ -69,7 +78,12 @@ describe('each outcome through the handler', () => {
     await handler({ Records: [recordOf(created(1)), recordOf(progressChanged(2, '0', '100')), recordOf(progressChanged(9, '300', '50'))] });
     expect((await getLimit(store, 'limit-1'))?.progress).toBe('350');
     expect(lines.filter((line) => line.level === 'WARN')).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('Progress gap'), storedProgress: '100', previousProgress: '300', sequenceNumber: 9 }),
+      expect.objectContaining({
+        message: expect.stringContaining('Progress gap'),
+        storedProgress: '100',
+        previousProgress: '300',
+        sequenceNumber: 9,
+      }),
     ]);
   });
 
@@ -88,9 +102,23 @@ describe('each outcome through the handler', () => {
   it('counts add up over a mixed batch', async () => {
     const { handler, lastOutcomes } = harness();
     await handler({
-      Records: [recordOf(created(1)), recordOf('nope'), recordOf(unrelated(2)), recordOf(created(1)), recordOf(reset(3, { userLimitId: 'x' }))],
+      Records: [
+        recordOf(created(1)),
+        recordOf('nope'),
+        recordOf(unrelated(2)),
+        recordOf(created(1)),
+        recordOf(reset(3, { userLimitId: 'x' })),
+      ],
     });
-    expect(countOutcomes(lastOutcomes())).toEqual({ records: 5, applied: 1, duplicates: 1, ignored: 1, orphaned: 1, rejected: 1, failed: 0 });
+    expect(countOutcomes(lastOutcomes())).toEqual({
+      records: 5,
+      applied: 1,
+      duplicates: 1,
+      ignored: 1,
+      orphaned: 1,
+      rejected: 1,
+      failed: 0,
+    });
   });
 
   it('answers an event without records with an empty response', async () => {

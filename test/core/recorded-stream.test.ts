@@ -1,10 +1,9 @@
-import { getLimit, getWatermark } from '../support/store-reads';
+import { getWatermark } from '../support/store-reads';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
 import { countOutcomes } from '../../lambda/processor/pipeline/outcome';
-import type { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { harness } from './helpers/harness';
 
 const recordedText = readFileSync(RECORDED_STREAM_PATH, 'utf8');
@@ -32,10 +31,26 @@ describe('the recorded stream through the handler', () => {
       failed: 0,
     });
     const limits = (await store.allLimits()).sort((a, b) => a.activeFrom - b.activeFrom);
-    expect(limits.map(({ userLimitId, type, period, value, progress, nextResetTime }) => ({ userLimitId, type, period, value, progress, nextResetTime }))).toEqual([
+    expect(
+      limits.map(({ userLimitId, type, period, value, progress, nextResetTime }) => ({
+        userLimitId,
+        type,
+        period,
+        value,
+        progress,
+        nextResetTime,
+      })),
+    ).toEqual([
       { userLimitId: 'LKMgxoE0yFgH6F6iShEu', type: 'DEPOSIT', period: 'DAY', value: '10000', progress: '0', nextResetTime: 1650710890592 },
       { userLimitId: '0w2KzcVUkZcb6n2z4DcE', type: 'DEPOSIT', period: 'WEEK', value: '50000', progress: '0', nextResetTime: 1650970090760 },
-      { userLimitId: 'jIcDgFDxkhM2qRWFrwVn', type: 'DEPOSIT', period: 'MONTH', value: '250000', progress: '0', nextResetTime: 1653216490824 },
+      {
+        userLimitId: 'jIcDgFDxkhM2qRWFrwVn',
+        type: 'DEPOSIT',
+        period: 'MONTH',
+        value: '250000',
+        progress: '0',
+        nextResetTime: 1653216490824,
+      },
     ]);
     expect(await getWatermark(store, 'VijPYTEOgK7dxLs5fBjJ')).toBe(239);
 

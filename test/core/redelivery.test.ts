@@ -18,7 +18,7 @@ const events = [
 const deliverOnce = async () => {
   const { handler, store } = harness();
   await handler({ Records: wrapDomainEvents(events) });
-  return (await store.allLimits());
+  return await store.allLimits();
 };
 
 describe('redelivery', () => {
@@ -32,7 +32,7 @@ describe('redelivery', () => {
     const records = wrapDomainEvents(events);
     await handler({ Records: records });
     await handler({ Records: records });
-    expect((await store.allLimits())).toEqual(await deliverOnce());
+    expect(await store.allLimits()).toEqual(await deliverOnce());
     expect(outcomes[1]).toEqual(['duplicates', 'ignored', ...Array(6).fill('duplicates')]);
   });
 
@@ -41,7 +41,7 @@ describe('redelivery', () => {
     const records = wrapDomainEvents(events);
     await handler({ Records: records });
     await handler({ Records: records.slice(from) });
-    expect((await store.allLimits())).toEqual(await deliverOnce());
+    expect(await store.allLimits()).toEqual(await deliverOnce());
   });
 
   it('counts each distinct record once in the emulator summary', async () => {

@@ -50,7 +50,11 @@ describe('rule 6: USER_LIMIT_CREATED', () => {
 
   it('keeps progress when the limit is re-created, replacing its definition', () => {
     const limit = appliedLimit(
-      applyCreated(stored({ progress: '250.50', activeUntil: 99 }), { ...definition, value: '500', period: 'WEEK', nextResetTime: undefined }, { createdAt: 2000 }),
+      applyCreated(
+        stored({ progress: '250.50', activeUntil: 99 }),
+        { ...definition, value: '500', period: 'WEEK', nextResetTime: undefined },
+        { createdAt: 2000 },
+      ),
     );
     expect(limit.progress).toBe('250.50');
     expect(limit.value).toBe('500');
@@ -81,8 +85,13 @@ describe('rule 6: USER_LIMIT_PROGRESS_CHANGED', () => {
   });
 
   it('moves nextResetTime when present and keeps it when absent', () => {
-    expect(appliedLimit(applyProgressChanged(stored(), { userLimitId: 'limit-1', previousProgress: '0', amount: '1', nextResetTime: 7 })).nextResetTime).toBe(7);
-    expect(appliedLimit(applyProgressChanged(stored(), { userLimitId: 'limit-1', previousProgress: '0', amount: '1' })).nextResetTime).toBe(5000);
+    expect(
+      appliedLimit(applyProgressChanged(stored(), { userLimitId: 'limit-1', previousProgress: '0', amount: '1', nextResetTime: 7 }))
+        .nextResetTime,
+    ).toBe(7);
+    expect(appliedLimit(applyProgressChanged(stored(), { userLimitId: 'limit-1', previousProgress: '0', amount: '1' })).nextResetTime).toBe(
+      5000,
+    );
   });
 
   it('reports a gap when stored progress differs from previousProgress, and still applies', () => {
@@ -94,7 +103,9 @@ describe('rule 6: USER_LIMIT_PROGRESS_CHANGED', () => {
   });
 
   it('sees no gap between "0" and "0.00"', () => {
-    expect(applyProgressChanged(stored({ progress: '0' }), { userLimitId: 'limit-1', previousProgress: '0.00', amount: '1' })).not.toHaveProperty('progressGap');
+    expect(
+      applyProgressChanged(stored({ progress: '0' }), { userLimitId: 'limit-1', previousProgress: '0.00', amount: '1' }),
+    ).not.toHaveProperty('progressGap');
   });
 
   it('is orphaned when the limit is unknown', () => {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { createKinesisClient } from '../../tools/kinesis/client';
 import { startKinesalite } from '../../tools/kinesis/kinesalite-server';
 import { pollStream } from '../../tools/kinesis/poller';
 import { createStream } from '../../tools/kinesis/stream-admin';
+import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -50,10 +52,20 @@ describe('npm run produce', () => {
     const connection = { client, endpoint: kinesalite.endpoint };
     try {
       const stream = await createStream(connection, 'cli-stream', 2);
-      const run = await runTool('produce.ts', ['--endpoint', kinesalite.endpoint, '--stream', 'cli-stream', '--batch-size', '5', 'tools/fixtures/recorded-stream.json']);
+      const run = await runTool('produce.ts', [
+        '--endpoint',
+        kinesalite.endpoint,
+        '--stream',
+        'cli-stream',
+        '--batch-size',
+        '5',
+        'tools/fixtures/recorded-stream.json',
+      ]);
       expect(run.stderr).toBe(''); // progress at most once a second: not one line per PutRecords call
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^Put 17 records from 1 file\(s\) on cli-stream at http:\/\/127\.0\.0\.1:\d+: 17 PutRecords calls, 0 records retried, 0 throttles$/m);
+      expect(run.stdout).toMatch(
+        /^Put 17 records from 1 file\(s\) on cli-stream at http:\/\/127\.0\.0\.1:\d+: 17 PutRecords calls, 0 records retried, 0 throttles$/m,
+      );
 
       const read: Array<{ partitionKey: string; aggregateId: string; eventId: string }> = [];
       await pollStream(connection, {
@@ -66,7 +78,7 @@ describe('npm run produce', () => {
           }
         },
       });
-      const recorded: Array<{ aggregateId: string; eventId: string }> = require('../../tools/fixtures/recorded-stream.json');
+      const recorded = JSON.parse(readFileSync(RECORDED_STREAM_PATH, 'utf8')) as Array<{ aggregateId: string; eventId: string }>;
       expect(read).toHaveLength(17);
       expect(read.every((entry) => entry.partitionKey === entry.aggregateId)).toBe(true);
       // One user in the recording: one shard, so the read order is the file's order.
@@ -82,7 +94,16 @@ describe('npm run produce', () => {
     const client = createKinesisClient({ endpoint: kinesalite.endpoint });
     try {
       await createStream({ client, endpoint: kinesalite.endpoint }, 'json-stream', 1);
-      const args = ['--json', '--endpoint', kinesalite.endpoint, '--stream', 'json-stream', '--region', 'us-east-1', 'tools/fixtures/recorded-stream.json'];
+      const args = [
+        '--json',
+        '--endpoint',
+        kinesalite.endpoint,
+        '--stream',
+        'json-stream',
+        '--region',
+        'us-east-1',
+        'tools/fixtures/recorded-stream.json',
+      ];
       const run = await runNpm(['produce', '--', ...args]);
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(JSON.parse(run.stdout)).toEqual({
@@ -105,15 +126,25 @@ describe('npm run produce', () => {
     const server = createServer();
     const port = await listen(server);
     await close(server);
-    const run = await runTool('produce.ts', ['--endpoint', `http://127.0.0.1:${port}`, '--stream', 's', 'tools/fixtures/recorded-stream.json']);
+    const run = await runTool('produce.ts', [
+      '--endpoint',
+      `http://127.0.0.1:${port}`,
+      '--stream',
+      's',
+      'tools/fixtures/recorded-stream.json',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: Kinesis endpoint http://127.0.0.1:${port} does not answer (connection refused); is it running, and is --endpoint right?\n`);
+    expect(run.stderr).toBe(
+      `error: Kinesis endpoint http://127.0.0.1:${port} does not answer (connection refused); is it running, and is --endpoint right?\n`,
+    );
   });
 
   it('exits 2 with the usage when --endpoint is missing', async () => {
     const run = await runTool('produce.ts', ['--stream', 's', 'tools/fixtures/recorded-stream.json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: --endpoint is required (usage: npm run produce -- --endpoint URL --stream NAME [--region R] [--batch-size N] [--json] FILE…)\n');
+    expect(run.stderr).toBe(
+      'error: --endpoint is required (usage: npm run produce -- --endpoint URL --stream NAME [--region R] [--batch-size N] [--json] FILE…)\n',
+    );
   });
 
   it('answers --help even without the required options', async () => {

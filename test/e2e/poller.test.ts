@@ -86,7 +86,12 @@ describe('pollStream', () => {
       { shardId: 'shardId-000000000000', seq: '1', data: 'record-1' },
       { shardId: 'shardId-000000000000', seq: '2', data: 'record-2' },
     ]);
-    expect(delivered.slice(2).map((entry) => entry.seq).sort()).toEqual(['3', '4']);
+    expect(
+      delivered
+        .slice(2)
+        .map((entry) => entry.seq)
+        .sort(),
+    ).toEqual(['3', '4']);
     expect(result).toEqual({
       recordsPerShard: { 'shardId-000000000000': 2, 'shardId-000000000001': 1, 'shardId-000000000002': 1 },
       getRecordsCalls: 7,

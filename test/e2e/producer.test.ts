@@ -11,7 +11,8 @@ import type { WorkloadRecord } from '../../tools/workload';
 
 const record = (partitionKey: string, text: string): WorkloadRecord => ({ partitionKey, data: Buffer.from(text, 'utf8') });
 
-const throttle = () => new ProvisionedThroughputExceededException({ message: 'Rate exceeded for shard shardId-000000000000', $metadata: {} });
+const throttle = () =>
+  new ProvisionedThroughputExceededException({ message: 'Rate exceeded for shard shardId-000000000000', $metadata: {} });
 
 type Answer = PutRecordsCommandOutput | Error;
 
@@ -56,7 +57,10 @@ const fakeStream = (fail: (data: string, sentBefore: number) => string | undefin
   const client = {
     send: async (command: unknown) => {
       if (!(command instanceof PutRecordsCommand)) throw new Error('unexpected command');
-      const entries = (command.input.Records ?? []).map((entry) => ({ key: entry.PartitionKey!, data: Buffer.from(entry.Data!).toString('utf8') }));
+      const entries = (command.input.Records ?? []).map((entry) => ({
+        key: entry.PartitionKey!,
+        data: Buffer.from(entry.Data!).toString('utf8'),
+      }));
       requests.push(entries);
       const results = entries.map(({ key, data }) => {
         const sentBefore = sentCount.get(data) ?? 0;
@@ -66,7 +70,11 @@ const fakeStream = (fail: (data: string, sentBefore: number) => string | undefin
         sequence += 1n;
         return { ShardId: `shardId-00000000000${key.length % 2}`, SequenceNumber: String(49_000_000_000n + sequence) };
       });
-      return { $metadata: {}, FailedRecordCount: results.filter((entry) => 'ErrorCode' in entry).length, Records: results } as PutRecordsCommandOutput;
+      return {
+        $metadata: {},
+        FailedRecordCount: results.filter((entry) => 'ErrorCode' in entry).length,
+        Records: results,
+      } as PutRecordsCommandOutput;
     },
   } as unknown as KinesisClient;
   return { client, requests };
@@ -83,9 +91,18 @@ const expectPerKeyOrder = (
   for (const key of keys) {
     const inputOrder = records.filter((entry) => entry.partitionKey === key).map((entry) => entry.data.toString('utf8'));
     // First sends in order (a record is only sent again until accepted, never after a later one).
-    const firstSends = [...new Set(requests.flat().filter((entry) => entry.key === key).map((entry) => entry.data))];
+    const firstSends = [
+      ...new Set(
+        requests
+          .flat()
+          .filter((entry) => entry.key === key)
+          .map((entry) => entry.data),
+      ),
+    ];
     expect(firstSends).toEqual(inputOrder);
-    const sequenceNumbers = records.flatMap((entry, index) => (entry.partitionKey === key ? [BigInt(placements[index]!.sequenceNumber)] : []));
+    const sequenceNumbers = records.flatMap((entry, index) =>
+      entry.partitionKey === key ? [BigInt(placements[index]!.sequenceNumber)] : [],
+    );
     sequenceNumbers.slice(1).forEach((sequenceNumber, position) => expect(sequenceNumber > sequenceNumbers[position]!).toBe(true));
   }
 };
@@ -99,7 +116,11 @@ describe('produceRecords', () => {
     });
     expect(result).toMatchObject({ records: 2, requests: 3, throttles: 2, retriedRecords: 0 });
     expect(delays).toEqual([100, 200]);
-    expect(sent).toEqual([['a', 'b'], ['a', 'b'], ['a', 'b']]);
+    expect(sent).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
     expect(result.placements.map((placement) => placement.sequenceNumber)).toEqual(['1000', '1001']);
   });
 
@@ -130,13 +151,16 @@ describe('produceRecords', () => {
       { streamName: 'events' },
     );
     // One record per key and request: u1's 'b' waits for 'a'; the failed 'c' goes again with it.
-    expect(sent).toEqual([['a', 'c'], ['b', 'c']]);
+    expect(sent).toEqual([
+      ['a', 'c'],
+      ['b', 'c'],
+    ]);
     expect(result).toMatchObject({ records: 3, requests: 2, retriedRecords: 1, throttles: 1 });
     expect(delays).toHaveLength(1);
     expect(result.placements.map((placement) => placement.sequenceNumber)).toEqual(['1', '2', '3']);
   });
 
-  it('does not send a key\'s later record until its earlier one, failed in a partial failure, was accepted', async () => {
+  it("does not send a key's later record until its earlier one, failed in a partial failure, was accepted", async () => {
     const records = [record('u1', 'a'), record('u2', 'b'), record('u1', 'c'), record('u3', 'd'), record('u1', 'e'), record('u2', 'f')];
     // 'a' fails twice (an internal failure, then a throttle); everything else is accepted at once.
     const { client, requests } = fakeStream((data, sentBefore) =>
@@ -156,7 +180,7 @@ describe('produceRecords', () => {
   it('keeps every key in input order under random partial failures', async () => {
     const records = Array.from({ length: 3_000 }, (_, index) => record(`u${(index * 7919) % 53}`, String(index)));
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const { client, requests } = fakeStream(() => {
       const draw = random();
       return draw < 0.1 ? 'ProvisionedThroughputExceededException' : draw < 0.15 ? 'InternalFailure' : undefined;
@@ -179,15 +203,21 @@ describe('produceRecords', () => {
     const { client } = scriptedClient(Array.from({ length: 5 }, throttle));
     const { backoff } = noWait();
     await expect(
-      produceRecords({ client, endpoint: 'http://fake', backoff: { ...backoff, maxAttempts: 3 } }, [record('u1', 'a')], { streamName: 'events' }),
-    ).rejects.toThrow(new KinesisToolError('PutRecords still throttled (ProvisionedThroughputExceededException) after 3 attempts; lower the rate or add shards'));
+      produceRecords({ client, endpoint: 'http://fake', backoff: { ...backoff, maxAttempts: 3 } }, [record('u1', 'a')], {
+        streamName: 'events',
+      }),
+    ).rejects.toThrow(
+      new KinesisToolError(
+        'PutRecords still throttled (ProvisionedThroughputExceededException) after 3 attempts; lower the rate or add shards',
+      ),
+    );
   });
 
   it('reports a Kinesis error as one line naming the operation and the endpoint', async () => {
     const { client } = scriptedClient([new InternalFailureException({ message: 'Internal service failure.', $metadata: {} })]);
-    await expect(produceRecords({ client, endpoint: 'http://fake:1', backoff: noWait().backoff }, [record('u1', 'a')], { streamName: 'events' })).rejects.toThrow(
-      'PutRecords failed at http://fake:1: InternalFailureException: Internal service failure.',
-    );
+    await expect(
+      produceRecords({ client, endpoint: 'http://fake:1', backoff: noWait().backoff }, [record('u1', 'a')], { streamName: 'events' }),
+    ).rejects.toThrow('PutRecords failed at http://fake:1: InternalFailureException: Internal service failure.');
   });
 
   it('sends one record per key and request, each key in input order', async () => {
@@ -206,42 +236,65 @@ describe('produceRecords', () => {
     const result = await produceRecords({ client, endpoint: 'http://fake' }, records, { streamName: 'events' });
     expect(requests.map((request) => request.length)).toEqual([500, 500, 200]);
     expect(requests.flat().map((entry) => entry.data)).toEqual(records.map((entry) => entry.data.toString('utf8')));
-    expect(result.placements.map((placement) => Number(BigInt(placement.sequenceNumber) - 49_000_000_000n))).toEqual(records.map((_, index) => 1 + index));
+    expect(result.placements.map((placement) => Number(BigInt(placement.sequenceNumber) - 49_000_000_000n))).toEqual(
+      records.map((_, index) => 1 + index),
+    );
   });
 
   it('gives up with one line when a record keeps failing with another error', async () => {
     const { client, requests } = fakeStream((data) => (data === 'b' ? 'InternalFailure' : undefined));
     const { delays, backoff } = noWait();
     await expect(
-      produceRecords({ client, endpoint: 'http://fake', backoff: { ...backoff, maxAttempts: 3 } }, [record('u1', 'a'), record('u2', 'b'), record('u1', 'c')], {
-        streamName: 'events',
-      }),
-    ).rejects.toThrow(new KinesisToolError('PutRecords: 1 records still failing after 3 attempts (InternalFailure: InternalFailure for b)'));
+      produceRecords(
+        { client, endpoint: 'http://fake', backoff: { ...backoff, maxAttempts: 3 } },
+        [record('u1', 'a'), record('u2', 'b'), record('u1', 'c')],
+        {
+          streamName: 'events',
+        },
+      ),
+    ).rejects.toThrow(
+      new KinesisToolError('PutRecords: 1 records still failing after 3 attempts (InternalFailure: InternalFailure for b)'),
+    );
     expect(requests.map((request) => request.map((entry) => entry.data))).toEqual([['a', 'b'], ['b', 'c'], ['b']]);
     expect(delays).toEqual([100, 200]);
   });
 
   it('rejects a batch size above the PutRecords limit', async () => {
     const { client } = scriptedClient([]);
-    await expect(produceRecords({ client, endpoint: 'http://fake' }, [record('u1', 'a')], { streamName: 'events', batchSize: 501 })).rejects.toThrow(
-      'batch size must be an integer from 1 to 500, got 501',
-    );
+    await expect(
+      produceRecords({ client, endpoint: 'http://fake' }, [record('u1', 'a')], { streamName: 'events', batchSize: 501 }),
+    ).rejects.toThrow('batch size must be an integer from 1 to 500, got 501');
   });
 });
 
 describe('nextPutRequest', () => {
-  it('takes the head of every key\'s queue, earliest first, and leaves the queues as they are', () => {
+  it("takes the head of every key's queue, earliest first, and leaves the queues as they are", () => {
     const records = ['u1', 'u1', 'u2', 'u3', 'u2', 'u4'].map((key, index) => record(key, String(index)));
     const queues = queueByPartitionKey(records);
-    expect([...queues]).toEqual([['u1', [0, 1]], ['u2', [2, 4]], ['u3', [3]], ['u4', [5]]]);
+    expect([...queues]).toEqual([
+      ['u1', [0, 1]],
+      ['u2', [2, 4]],
+      ['u3', [3]],
+      ['u4', [5]],
+    ]);
     expect(nextPutRequest(queues, records)).toEqual([0, 2, 3, 5]);
     expect(nextPutRequest(queues, records, 2)).toEqual([0, 2]);
-    expect([...queues]).toEqual([['u1', [0, 1]], ['u2', [2, 4]], ['u3', [3]], ['u4', [5]]]);
+    expect([...queues]).toEqual([
+      ['u1', [0, 1]],
+      ['u2', [2, 4]],
+      ['u3', [3]],
+      ['u4', [5]],
+    ]);
   });
 
   it('orders by head index, not by when a key was first seen', () => {
     const records = Array.from({ length: 10 }, (_, index) => record(`u${index}`, String(index)));
-    const queues = new Map([['b', [5, 6]], ['a', [2, 8]], ['d', [9]], ['c', [7]]]);
+    const queues = new Map([
+      ['b', [5, 6]],
+      ['a', [2, 8]],
+      ['d', [9]],
+      ['c', [7]],
+    ]);
     expect(nextPutRequest(queues, records)).toEqual([2, 5, 7, 9]);
     expect(nextPutRequest(queues, records, 3)).toEqual([2, 5, 7]);
     expect(nextPutRequest(new Map(), records)).toEqual([]);

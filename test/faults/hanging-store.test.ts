@@ -21,7 +21,17 @@ const created = (user: string, sequenceNumber: number) => ({
   aggregateId: user,
   sequenceNumber,
   createdAt: 1_700_000_000_000,
-  payload: { userLimitId: `limit-${user}`, userId: user, brandId: 'b', currencyCode: 'SEK', type: 'DEPOSIT', period: 'DAY', status: 'ACTIVE', value: '100', activeFrom: 1 },
+  payload: {
+    userLimitId: `limit-${user}`,
+    userId: user,
+    brandId: 'b',
+    currencyCode: 'SEK',
+    type: 'DEPOSIT',
+    period: 'DAY',
+    status: 'ACTIVE',
+    value: '100',
+    activeFrom: 1,
+  },
 });
 
 /** Three users' creations; the second one's limit is where the store hangs. */
@@ -48,23 +58,37 @@ describe('a store that hangs', () => {
     expect(outcomes).toEqual(['failed', 'failed', 'failed']);
     expect(elapsedMs).toBeLessThan(DEADLINE_SAFETY_MARGIN_MS + 100);
     const failure = logs.entries().find((entry) => entry.level === 'ERROR');
-    expect(failure).toMatchObject({ message: 'Record failed: store error, reported for retry', kinesisSequenceNumber: records[0]!.kinesis.sequenceNumber, notProcessedAfterIt: 2 });
+    expect(failure).toMatchObject({
+      message: 'Record failed: store error, reported for retry',
+      kinesisSequenceNumber: records[0]!.kinesis.sequenceNumber,
+      notProcessedAfterIt: 2,
+    });
     expect(String(failure?.error)).toMatch(/^StoreDeadlineError: /);
     expect(inner.snapshot()).toEqual([]);
   }, 5_000);
 
   it('a hung load fails the batch from its first event; records settled without the store keep their outcome', async () => {
-    const withJunkFirst = [wrapDomainEvents([{ eventId: 'x', type: 'NOT_OURS', aggregateId: 'zed', sequenceNumber: 1, createdAt: 1, payload: {} }])[0]!, ...records];
+    const withJunkFirst = [
+      wrapDomainEvents([{ eventId: 'x', type: 'NOT_OURS', aggregateId: 'zed', sequenceNumber: 1, createdAt: 1, payload: {} }])[0]!,
+      ...records,
+    ];
     const logs = captureLogs('INFO');
     let outcomes: readonly Outcome[] = [];
-    const handler = createHandler({ store: hangingStore(new InMemoryUserLimitStore(), 'load'), logger: logs.logger, onOutcomes: (seen) => (outcomes = seen) });
+    const handler = createHandler({
+      store: hangingStore(new InMemoryUserLimitStore(), 'load'),
+      logger: logs.logger,
+      onOutcomes: (seen) => (outcomes = seen),
+    });
     const response = await handler({ Records: withJunkFirst }, contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS + 50));
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: withJunkFirst[1]!.kinesis.sequenceNumber }]);
     expect(outcomes).toEqual(['ignored', 'failed', 'failed', 'failed']);
   }, 5_000);
 
   it('fails at once when the remaining time is already inside the safety margin', async () => {
-    const { response, elapsedMs } = await run(hangsOnCommit(new InMemoryUserLimitStore()), contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS - 500));
+    const { response, elapsedMs } = await run(
+      hangsOnCommit(new InMemoryUserLimitStore()),
+      contextWithRemaining(DEADLINE_SAFETY_MARGIN_MS - 500),
+    );
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[0]!.kinesis.sequenceNumber }]);
     expect(elapsedMs).toBeLessThan(1_000);
   }, 5_000);
@@ -95,7 +119,10 @@ describe('a store that hangs', () => {
 
   it('without a Lambda context (local tools) there is no deadline', async () => {
     const pending = run(hangsOnCommit(new InMemoryUserLimitStore()));
-    const outcome = await Promise.race([pending.then(() => 'returned'), new Promise((resolve) => setTimeout(resolve, 100, 'still waiting'))]);
+    const outcome = await Promise.race([
+      pending.then(() => 'returned'),
+      new Promise((resolve) => setTimeout(resolve, 100, 'still waiting')),
+    ]);
     expect(outcome).toBe('still waiting');
   });
 });
@@ -117,7 +144,13 @@ describe('startDeadline', () => {
     await expect(startDeadline(10).expired).rejects.toThrow(/pending .* before the Lambda timeout/);
     const cancelled = startDeadline(10);
     cancelled.cancel();
-    const result = await Promise.race([cancelled.expired.then(() => 'settled', () => 'settled'), new Promise((resolve) => setTimeout(resolve, 50, 'pending'))]);
+    const result = await Promise.race([
+      cancelled.expired.then(
+        () => 'settled',
+        () => 'settled',
+      ),
+      new Promise((resolve) => setTimeout(resolve, 50, 'pending')),
+    ]);
     expect(result).toBe('pending');
     expect(cancelled.passed).toBe(false);
   });

@@ -8,17 +8,26 @@ import { deliverCleanly, domainStreamArbitrary, PROPERTY_RUNS, redeliveryInvaria
 import { captureLogs } from '../support/log-capture';
 
 const decode = (record: KinesisStreamRecord): { type: string; aggregateId: string } =>
-  JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8'));
+  JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8')) as { type: string; aggregateId: string };
 
 /** Only our own event types reach the store; in these generated streams all of them are valid. */
 const reachesStore = (record: KinesisStreamRecord): boolean => decode(record).type.startsWith('USER_LIMIT_');
 
-const deliverThrough = async (records: readonly KinesisStreamRecord[], shouldFail: (call: StoreCall) => Fault, options: { batchSize: number; maxRetries: number }) => {
+const deliverThrough = async (
+  records: readonly KinesisStreamRecord[],
+  shouldFail: (call: StoreCall) => Fault,
+  options: { batchSize: number; maxRetries: number },
+) => {
   const inner = new InMemoryUserLimitStore();
   const store = new FaultyStore(inner, shouldFail);
   const emulator = new EventSourceEmulator({ store, logger: captureLogs('ERROR').logger, ...options });
   await emulator.deliver(records);
-  return { limits: sortUserLimits(inner.snapshot()), watermarks: inner.dump().watermarks, summary: emulator.summary(), faults: store.faults };
+  return {
+    limits: sortUserLimits(inner.snapshot()),
+    watermarks: inner.dump().watermarks,
+    summary: emulator.summary(),
+    faults: store.faults,
+  };
 };
 
 /**
@@ -27,7 +36,12 @@ const deliverThrough = async (records: readonly KinesisStreamRecord[], shouldFai
  * invocation fails from that first event, the batch is retried from there,
  * and after `maxRetries` retries the rest of the batch is abandoned.
  */
-const expectedGiveUps = (records: readonly KinesisStreamRecord[], budgets: Map<string, number>, batchSize: number, maxRetries: number): Set<KinesisStreamRecord> => {
+const expectedGiveUps = (
+  records: readonly KinesisStreamRecord[],
+  budgets: Map<string, number>,
+  batchSize: number,
+  maxRetries: number,
+): Set<KinesisStreamRecord> => {
   const left = new Map(budgets);
   const givenUp = new Set<KinesisStreamRecord>();
   for (let start = 0; start < records.length; start += batchSize) {
@@ -50,36 +64,46 @@ const expectedGiveUps = (records: readonly KinesisStreamRecord[], budgets: Map<s
 describe('store faults under the event source mapping (property)', () => {
   it('faults at chosen requests, retried: the final state and counters equal the fault-free delivery', async () => {
     await fc.assert(
-      fc.asyncProperty(domainStreamArbitrary(), fc.uniqueArray(fc.nat(60), { maxLength: 15 }), fc.integer({ min: 1, max: 10 }), async (events, faultyCalls, batchSize) => {
-        const records = toRecords(events);
-        const clean = await deliverCleanly(records);
-        const faulty = await deliverThrough(records, failAtRequests(faultyCalls), { batchSize, maxRetries: faultyCalls.length });
+      fc.asyncProperty(
+        domainStreamArbitrary(),
+        fc.uniqueArray(fc.nat(60), { maxLength: 15 }),
+        fc.integer({ min: 1, max: 10 }),
+        async (events, faultyCalls, batchSize) => {
+          const records = toRecords(events);
+          const clean = await deliverCleanly(records);
+          const faulty = await deliverThrough(records, failAtRequests(faultyCalls), { batchSize, maxRetries: faultyCalls.length });
 
-        expect(faulty.limits).toEqual(clean.limits);
-        expect(faulty.watermarks).toEqual(clean.watermarks);
-        expect(redeliveryInvariant(faulty.summary)).toEqual(redeliveryInvariant(clean.summary));
-      }),
+          expect(faulty.limits).toEqual(clean.limits);
+          expect(faulty.watermarks).toEqual(clean.watermarks);
+          expect(redeliveryInvariant(faulty.summary)).toEqual(redeliveryInvariant(clean.summary));
+        },
+      ),
       PROPERTY_RUNS,
     );
   });
 
   it('faults at random requests (load, limit or watermark writes, lost responses too), retried: same state as fault-free', async () => {
     await fc.assert(
-      fc.asyncProperty(domainStreamArbitrary(), fc.infiniteStream(fc.boolean()), fc.integer({ min: 1, max: 4 }), async (events, coins, oneIn) => {
-        const records = toRecords(events);
-        const flips = coins[Symbol.iterator]();
-        // A fault when `oneIn` coins in a row come up true: rates from 1/2 down to 1/16; one more coin makes it a lost response.
-        const random = (): Fault => {
-          if (!Array.from({ length: oneIn }, () => flips.next().value as boolean).every(Boolean)) return false;
-          return flips.next().value ? 'lost' : true;
-        };
-        const clean = await deliverCleanly(records);
-        const faulty = await deliverThrough(records, random, { batchSize: 5, maxRetries: 500 });
+      fc.asyncProperty(
+        domainStreamArbitrary(),
+        fc.infiniteStream(fc.boolean()),
+        fc.integer({ min: 1, max: 4 }),
+        async (events, coins, oneIn) => {
+          const records = toRecords(events);
+          const flips = coins[Symbol.iterator]();
+          // A fault when `oneIn` coins in a row come up true: rates from 1/2 down to 1/16; one more coin makes it a lost response.
+          const random = (): Fault => {
+            if (!Array.from({ length: oneIn }, () => flips.next().value as boolean).every(Boolean)) return false;
+            return flips.next().value ? 'lost' : true;
+          };
+          const clean = await deliverCleanly(records);
+          const faulty = await deliverThrough(records, random, { batchSize: 5, maxRetries: 500 });
 
-        expect(faulty.limits).toEqual(clean.limits);
-        expect(faulty.watermarks).toEqual(clean.watermarks);
-        expect(redeliveryInvariant(faulty.summary)).toEqual(redeliveryInvariant(clean.summary));
-      }),
+          expect(faulty.limits).toEqual(clean.limits);
+          expect(faulty.watermarks).toEqual(clean.watermarks);
+          expect(redeliveryInvariant(faulty.summary)).toEqual(redeliveryInvariant(clean.summary));
+        },
+      ),
       PROPERTY_RUNS,
     );
   });

@@ -62,7 +62,12 @@ describe('the Lambda bundle', () => {
     });
     // Loaded as Lambda loads it (require in a fresh process), not searched as text.
     const script = `const m = require(${JSON.stringify(join(assetDir, 'index.js'))}); process.stderr.write('EXPORT ' + typeof m.handler + ' ' + m.handler.length + '\\n');`;
-    const run = spawnSync(process.execPath, ['-e', script], { cwd: workDir, encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['-e', script], {
+      cwd: workDir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+      timeout: 30_000,
+    });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^EXPORT function [1-3]$/m);
   });

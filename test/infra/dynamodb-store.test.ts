@@ -80,7 +80,12 @@ describe('the processor with the DynamoDB store', () => {
       (statement) => JSON.stringify(statement.Resource) === JSON.stringify({ 'Fn::GetAtt': [keyId(), 'Arn'] }),
     );
     expect(onKey).toEqual([
-      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: { 'Fn::GetAtt': [keyId(), 'Arn'] }, Condition: VIA_DYNAMODB },
+      {
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        Resource: { 'Fn::GetAtt': [keyId(), 'Arn'] },
+        Condition: VIA_DYNAMODB,
+      },
     ]);
   });
 

@@ -54,14 +54,26 @@ const VARIANTS: Array<[string, UserLimitsStackProps]> = [
   ['an on-demand stream', { stream: { kind: 'create', streamMode: StreamMode.ON_DEMAND, shardCount: undefined } }],
   [
     'an imported stream with its key',
-    { stream: { kind: 'import', streamArn: 'arn:aws:kinesis:eu-west-1:123456789012:stream/s', encryptionKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/k' } },
+    {
+      stream: {
+        kind: 'import',
+        streamArn: 'arn:aws:kinesis:eu-west-1:123456789012:stream/s',
+        encryptionKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/k',
+      },
+    },
   ],
   ['a created alarm topic', { alarmTopic: { kind: 'create' } }],
   ['an existing alarm topic', { alarmTopic: { kind: 'import', topicArn: 'arn:aws:sns:eu-west-1:123456789012:on-call' } }],
   ['the DynamoDB store with the read API and its own user pool', { store: 'dynamodb' }],
   [
     'the DynamoDB store with an external issuer, CORS and parallelization 10',
-    { store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: ['web'], corsOrigins: ['https://a.example.com'], parallelizationFactor: 10 },
+    {
+      store: 'dynamodb',
+      jwtIssuer: 'https://id.example.com',
+      jwtAudience: ['web'],
+      corsOrigins: ['https://a.example.com'],
+      parallelizationFactor: 10,
+    },
   ],
 ];
 
@@ -72,7 +84,11 @@ describe('cdk-nag AwsSolutions', () => {
 
   test('each acknowledgement matches a finding the stack really has, and nothing else is acknowledged', () => {
     const { app } = stackWith({ alarmTopic: { kind: 'create' } });
-    expect(acknowledgements(app).map(({ finding }) => finding).sort()).toEqual(rawFindings(app));
+    expect(
+      acknowledgements(app)
+        .map(({ finding }) => finding)
+        .sort(),
+    ).toEqual(rawFindings(app));
     expect(rawFindings(app)).toEqual([
       `AwsSolutions-L1 at ${STACK_NAME}/Processor/Function/Resource`,
       `AwsSolutions-SQS3 at ${STACK_NAME}/FailedBatches/Resource`,
@@ -81,7 +97,11 @@ describe('cdk-nag AwsSolutions', () => {
 
   test('with the DynamoDB store: the same, plus the read function runtime, the paging-token secret rotation and optional MFA', () => {
     const { app } = stackWith({ store: 'dynamodb', alarmTopic: { kind: 'create' } });
-    expect(acknowledgements(app).map(({ finding }) => finding).sort()).toEqual(rawFindings(app));
+    expect(
+      acknowledgements(app)
+        .map(({ finding }) => finding)
+        .sort(),
+    ).toEqual(rawFindings(app));
     expect(rawFindings(app)).toEqual([
       `AwsSolutions-COG2 at ${STACK_NAME}/ReadApi/Users/Pool/Resource`,
       `AwsSolutions-L1 at ${STACK_NAME}/Processor/Function/Resource`,
@@ -93,7 +113,11 @@ describe('cdk-nag AwsSolutions', () => {
 
   test('an external issuer needs no MFA acknowledgement (there is no user pool)', () => {
     const { app } = stackWith({ store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: ['web'] });
-    expect(acknowledgements(app).map(({ finding }) => finding).sort()).toEqual(rawFindings(app));
+    expect(
+      acknowledgements(app)
+        .map(({ finding }) => finding)
+        .sort(),
+    ).toEqual(rawFindings(app));
     expect(rawFindings(app).some((finding) => finding.startsWith('AwsSolutions-COG'))).toBe(false);
   });
 
@@ -140,20 +164,25 @@ describe('cdk-nag AwsSolutions', () => {
       expect(() => app.synth()).toThrow(/AwsSolutions-SQS2/);
       const report = readReport(outdir);
       expect(report.map(({ pluginName }) => pluginName)).toEqual(['AwsSolutions']);
-      expect(report[0]?.violations.map(({ ruleName }) => ruleName)).toEqual(expect.arrayContaining(['AwsSolutions-SQS2', 'AwsSolutions-SQS4']));
+      expect(report[0]?.violations.map(({ ruleName }) => ruleName)).toEqual(
+        expect.arrayContaining(['AwsSolutions-SQS2', 'AwsSolutions-SQS4']),
+      );
     });
   });
 
   test.each<[string, UserLimitsStackProps]>([
     ['in-memory', { alarmTopic: { kind: 'create' } }],
     ['DynamoDB', { store: 'dynamodb', alarmTopic: { kind: 'create' }, corsOrigins: ['https://a.example.com'] }],
-  ])('synthesis as the app runs it, plus the CloudFormation schema validation the app skips for speed, passes clean (%s)', (_name, props) => {
-    inTempDir((outdir) => {
-      const app = testApp({ outdir, builtinCloudFormationValidation: true });
-      new UserLimitsStack(app, STACK_NAME, props);
-      applyNagChecks(app);
-      expect(() => app.synth()).not.toThrow();
-      expect(readReport(outdir)).toEqual([]);
-    });
-  });
+  ])(
+    'synthesis as the app runs it, plus the CloudFormation schema validation the app skips for speed, passes clean (%s)',
+    (_name, props) => {
+      inTempDir((outdir) => {
+        const app = testApp({ outdir, builtinCloudFormationValidation: true });
+        new UserLimitsStack(app, STACK_NAME, props);
+        applyNagChecks(app);
+        expect(() => app.synth()).not.toThrow();
+        expect(readReport(outdir)).toEqual([]);
+      });
+    },
+  );
 });

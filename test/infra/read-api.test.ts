@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { MIN_NEXT_TOKEN_KEY_BYTES } from '../../lambda/read-api/next-token';
+import { parseNextTokenSecret } from '../../lambda/read-api/next-token-key';
 import type { UserLimitsStackProps } from '../../infra/stack-props';
 import { synthStack } from './cdk-app';
 import { onlyResource, statementsOfFunctionRole } from './template-queries';
@@ -142,7 +145,10 @@ describe('the $default stage', () => {
       authorizerError: '$context.authorizer.error',
       integrationError: '$context.integrationErrorMessage',
     });
-    const logGroup = withPool.findResources('AWS::Logs::LogGroup')[logGroupId!] as { Properties: { RetentionInDays: number }; DeletionPolicy: string };
+    const logGroup = withPool.findResources('AWS::Logs::LogGroup')[logGroupId] as {
+      Properties: { RetentionInDays: number };
+      DeletionPolicy: string;
+    };
     expect(logGroup).toMatchObject({ Properties: { RetentionInDays: 30 }, DeletionPolicy: 'Retain' });
     const functionLogGroups = Object.values(withPool.findResources('AWS::Lambda::Function')).map(
       (fn) => (fn as { Properties: { LoggingConfig: { LogGroup: { Ref: string } } } }).Properties.LoggingConfig.LogGroup.Ref,
@@ -189,11 +195,24 @@ describe('the read function', () => {
     expect(onlyResource(withPool, 'AWS::SecretsManager::Secret').properties.SecretString).toBeUndefined();
   });
 
+  test('what Secrets Manager generates for that template is a key the function accepts', () => {
+    const { PasswordLength: length } = onlyResource(withPool, 'AWS::SecretsManager::Secret').properties.GenerateSecretString as {
+      PasswordLength: number;
+    };
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    for (let sample = 0; sample < 100; sample += 1) {
+      const generated = Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
+      expect(parseNextTokenSecret(generated, 'the generated secret').length).toBeGreaterThanOrEqual(MIN_NEXT_TOKEN_KEY_BYTES);
+    }
+  });
+
   test('may write its logs, Query the table, decrypt through DynamoDB and read its secret: nothing else', () => {
     const table = idOf(withPool, 'AWS::DynamoDB::Table');
     const key = idOf(withPool, 'AWS::KMS::Key');
     const statements = statementsOfFunctionRole(withPool, 'UserLimitsReadApi');
-    const fn = withPool.findResources('AWS::Lambda::Function').UserLimitsReadApi as { Properties: { LoggingConfig: { LogGroup: { Ref: string } } } };
+    const fn = withPool.findResources('AWS::Lambda::Function').UserLimitsReadApi as {
+      Properties: { LoggingConfig: { LogGroup: { Ref: string } } };
+    };
     expect(statements).toEqual([
       {
         Effect: 'Allow',
@@ -218,7 +237,18 @@ describe('the outputs with the DynamoDB store', () => {
   test('ApiUrl, plus the user pool and client ids when the stack created them', () => {
     withPool.hasOutput('ApiUrl', {
       Value: {
-        'Fn::Join': ['', ['https://', { Ref: idOf(withPool, 'AWS::ApiGatewayV2::Api') }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/']],
+        'Fn::Join': [
+          '',
+          [
+            'https://',
+            { Ref: idOf(withPool, 'AWS::ApiGatewayV2::Api') },
+            '.execute-api.',
+            { Ref: 'AWS::Region' },
+            '.',
+            { Ref: 'AWS::URLSuffix' },
+            '/',
+          ],
+        ],
       },
     });
     withPool.hasOutput('UserPoolId', { Value: { Ref: idOf(withPool, 'AWS::Cognito::UserPool') } });

@@ -9,10 +9,16 @@ import { synthStack } from './cdk-app';
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
 const deploySection = readme.slice(readme.indexOf('<!-- section:deploy -->'), readme.indexOf('<!-- /section:deploy -->'));
 const SAM_COMMAND = /sam local invoke -t cdk\.out\/(\S+)\.template\.json (\S+) -e (events\/\S+\.json)/g;
-const commands = [...deploySection.matchAll(SAM_COMMAND)].map(([, stack, logicalId, event]) => ({ stack: stack!, logicalId: logicalId!, event: event! }));
+const commands = [...deploySection.matchAll(SAM_COMMAND)].map(([, stack, logicalId, event]) => ({
+  stack: stack!,
+  logicalId: logicalId!,
+  event: event!,
+}));
 
 const EVENTS_DIR = join(PROJECT_ROOT, 'events');
-const eventFiles = readdirSync(EVENTS_DIR).filter((name) => name.endsWith('.json')).sort();
+const eventFiles = readdirSync(EVENTS_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 
 let template: Template;
 let templateFile: string;
@@ -47,11 +53,13 @@ const strictRecordIssues = (record: Record<string, unknown>, index: number): str
   const data = String(kinesis.data);
   if (!/^\d{1,128}$/.test(sequenceNumber)) issues.push(`Records[${index}].kinesis.sequenceNumber is not digits`);
   if (Buffer.from(data, 'base64').toString('base64') !== data) issues.push(`Records[${index}].kinesis.data is not canonical base64`);
-  if (String(kinesis.partitionKey).length < 1 || String(kinesis.partitionKey).length > 256) issues.push(`Records[${index}].kinesis.partitionKey length`);
+  if (String(kinesis.partitionKey).length < 1 || String(kinesis.partitionKey).length > 256)
+    issues.push(`Records[${index}].kinesis.partitionKey length`);
   if (!/^shardId-\d{12}:\d+$/.test(String(record.eventID)) || !String(record.eventID).endsWith(`:${sequenceNumber}`)) {
     issues.push(`Records[${index}].eventID is not <shardId>:<sequenceNumber>`);
   }
-  if (!/^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/\S+$/.test(String(record.eventSourceARN))) issues.push(`Records[${index}].eventSourceARN`);
+  if (!/^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/\S+$/.test(String(record.eventSourceARN)))
+    issues.push(`Records[${index}].eventSourceARN`);
   if (String(record.eventSourceARN).split(':')[3] !== record.awsRegion) issues.push(`Records[${index}].awsRegion differs from the ARN's`);
   return issues;
 };

@@ -34,7 +34,9 @@ describe('stream props', () => {
       Dimensions: [{ Name: 'StreamName', Value: 'limits-from-elsewhere' }],
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['kinesis:GetRecords']), Resource: STREAM_ARN })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['kinesis:GetRecords']), Resource: STREAM_ARN })]),
+      },
     });
     template.hasOutput('StreamArn', { Value: STREAM_ARN });
     template.hasOutput('StreamName', { Value: 'limits-from-elsewhere' });
@@ -65,9 +67,15 @@ describe('event source and logging props', () => {
   });
 
   test('iterator age threshold, log level and log retention', () => {
-    const { template } = synthStack({ iteratorAgeAlarmThreshold: Duration.minutes(10), logLevel: 'DEBUG', logRetention: RetentionDays.ONE_WEEK });
+    const { template } = synthStack({
+      iteratorAgeAlarmThreshold: Duration.minutes(10),
+      logLevel: 'DEBUG',
+      logRetention: RetentionDays.ONE_WEEK,
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'GetRecords.IteratorAgeMilliseconds', Threshold: 600_000 });
-    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_LOG_LEVEL: 'DEBUG' }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_LOG_LEVEL: 'DEBUG' }) },
+    });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
   });
 });
@@ -75,7 +83,9 @@ describe('event source and logging props', () => {
 describe('alarm topic props', () => {
   const alarmActions = (props: UserLimitsStackProps): unknown[] => {
     const { template } = synthStack(props);
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Array<{ Properties: { AlarmActions?: unknown; OKActions?: unknown } }>;
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Array<{
+      Properties: { AlarmActions?: unknown; OKActions?: unknown };
+    }>;
     expect(alarms).toHaveLength(3);
     return alarms.map(({ Properties }) => [Properties.AlarmActions, Properties.OKActions]);
   };
@@ -101,7 +111,10 @@ describe('alarm topic props', () => {
     });
     template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
     for (const actions of alarmActions({ alarmTopic: { kind: 'create' } })) {
-      expect(actions).toEqual([[{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }], [{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }]]);
+      expect(actions).toEqual([
+        [{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }],
+        [{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }],
+      ]);
     }
   });
 
@@ -121,29 +134,85 @@ describe('prop validation', () => {
     ['batching window over 300 s', { maxBatchingWindow: Duration.seconds(301) }, /maxBatchingWindow must be from 0 s to 300 s/],
     ['11 retries', { retryAttempts: 11 }, /retryAttempts must be an integer from 0 to 10, got 11/],
     ['record age beyond the retention', { maxRecordAge: Duration.hours(25) }, /maxRecordAge must be from 60 s to 86400 s/],
-    ['lag alarm over half the retention', { iteratorAgeAlarmThreshold: Duration.hours(13), maxRecordAge: Duration.hours(20) }, /iteratorAgeAlarmThreshold must be from 60 s to 43200 s/],
-    ['lag alarm not below the record age', { iteratorAgeAlarmThreshold: Duration.hours(1), maxRecordAge: Duration.hours(1) }, /below maxRecordAge/],
+    [
+      'lag alarm over half the retention',
+      { iteratorAgeAlarmThreshold: Duration.hours(13), maxRecordAge: Duration.hours(20) },
+      /iteratorAgeAlarmThreshold must be from 60 s to 43200 s/,
+    ],
+    [
+      'lag alarm not below the record age',
+      { iteratorAgeAlarmThreshold: Duration.hours(1), maxRecordAge: Duration.hours(1) },
+      /below maxRecordAge/,
+    ],
     ['shard count with on-demand', { stream: { kind: 'create', streamMode: StreamMode.ON_DEMAND, shardCount: 2 } }, /ON_DEMAND/],
     ['zero shards', { stream: { kind: 'create', streamMode: StreamMode.PROVISIONED, shardCount: 0 } }, /shardCount/],
-    ['a malformed stream ARN', { stream: { kind: 'import', streamArn: 'limits', encryptionKeyArn: undefined } }, /stream ARN must look like/],
+    [
+      'a malformed stream ARN',
+      { stream: { kind: 'import', streamArn: 'limits', encryptionKeyArn: undefined } },
+      /stream ARN must look like/,
+    ],
     ['an unknown store', { store: 'redis' as never }, /store must be one of memory, dynamodb, got "redis"/],
-    ['parallelization factor 0', { store: 'dynamodb', parallelizationFactor: 0 }, /parallelizationFactor must be an integer from 1 to 10, got 0/],
-    ['parallelization factor 11', { store: 'dynamodb', parallelizationFactor: 11 }, /parallelizationFactor must be an integer from 1 to 10, got 11/],
-    ['parallelization factor 1.5', { store: 'dynamodb', parallelizationFactor: 1.5 }, /parallelizationFactor must be an integer from 1 to 10, got 1.5/],
+    [
+      'parallelization factor 0',
+      { store: 'dynamodb', parallelizationFactor: 0 },
+      /parallelizationFactor must be an integer from 1 to 10, got 0/,
+    ],
+    [
+      'parallelization factor 11',
+      { store: 'dynamodb', parallelizationFactor: 11 },
+      /parallelizationFactor must be an integer from 1 to 10, got 11/,
+    ],
+    [
+      'parallelization factor 1.5',
+      { store: 'dynamodb', parallelizationFactor: 1.5 },
+      /parallelizationFactor must be an integer from 1 to 10, got 1.5/,
+    ],
     ['parallelization above 1 in memory', { parallelizationFactor: 2 }, /parallelizationFactor above 1 needs store dynamodb/],
-    ['read API settings without the table', { jwtIssuer: 'https://id.example.com', corsOrigins: ['https://a.example.com'] }, /jwtIssuer, corsOrigins configure the read API, which only exists with store dynamodb/],
+    [
+      'read API settings without the table',
+      { jwtIssuer: 'https://id.example.com', corsOrigins: ['https://a.example.com'] },
+      /jwtIssuer, corsOrigins configure the read API, which only exists with store dynamodb/,
+    ],
     ['an issuer without audience', { store: 'dynamodb', jwtIssuer: 'https://id.example.com' }, /jwtIssuer and jwtAudience go together/],
     ['an audience without issuer', { store: 'dynamodb', jwtAudience: ['a'] }, /jwtIssuer and jwtAudience go together/],
-    ['a plain-http issuer', { store: 'dynamodb', jwtIssuer: 'http://id.example.com', jwtAudience: ['a'] }, /jwtIssuer must be an https URL, got "http:\/\/id.example.com"/],
-    ['an empty audience list', { store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: [] }, /jwtAudience must list at least one non-empty audience/],
-    ['a blank audience', { store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: ['a', ' '] }, /jwtAudience must list at least one non-empty audience/],
-    ['a zero rate limit', { store: 'dynamodb', apiThrottleRateLimit: 0 }, /apiThrottleRateLimit must be a number of requests per second above 0 and at most 10000, got 0/],
+    [
+      'a plain-http issuer',
+      { store: 'dynamodb', jwtIssuer: 'http://id.example.com', jwtAudience: ['a'] },
+      /jwtIssuer must be an https URL, got "http:\/\/id.example.com"/,
+    ],
+    [
+      'an empty audience list',
+      { store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: [] },
+      /jwtAudience must list at least one non-empty audience/,
+    ],
+    [
+      'a blank audience',
+      { store: 'dynamodb', jwtIssuer: 'https://id.example.com', jwtAudience: ['a', ' '] },
+      /jwtAudience must list at least one non-empty audience/,
+    ],
+    [
+      'a zero rate limit',
+      { store: 'dynamodb', apiThrottleRateLimit: 0 },
+      /apiThrottleRateLimit must be a number of requests per second above 0 and at most 10000, got 0/,
+    ],
     ['a rate over the account quota', { store: 'dynamodb', apiThrottleRateLimit: 10_001 }, /apiThrottleRateLimit/],
-    ['a fractional burst', { store: 'dynamodb', apiThrottleBurstLimit: 2.5 }, /apiThrottleBurstLimit must be an integer from 1 to 5000, got 2.5/],
+    [
+      'a fractional burst',
+      { store: 'dynamodb', apiThrottleBurstLimit: 2.5 },
+      /apiThrottleBurstLimit must be an integer from 1 to 5000, got 2.5/,
+    ],
     ['a burst over the account quota', { store: 'dynamodb', apiThrottleBurstLimit: 5001 }, /apiThrottleBurstLimit/],
-    ['a wildcard origin', { store: 'dynamodb', corsOrigins: ['*'] }, /corsOrigins must be origins like https:\/\/app.example.com \(no path, no "\*"\), got "\*"/],
+    [
+      'a wildcard origin',
+      { store: 'dynamodb', corsOrigins: ['*'] },
+      /corsOrigins must be origins like https:\/\/app.example.com \(no path, no "\*"\), got "\*"/,
+    ],
     ['an origin with a path', { store: 'dynamodb', corsOrigins: ['https://app.example.com/limits'] }, /corsOrigins must be origins/],
-    ['a plain-http origin other than localhost', { store: 'dynamodb', corsOrigins: ['http://app.example.com'] }, /corsOrigins must be origins/],
+    [
+      'a plain-http origin other than localhost',
+      { store: 'dynamodb', corsOrigins: ['http://app.example.com'] },
+      /corsOrigins must be origins/,
+    ],
   ])('rejects %s with one clear line', (_name, props, message) => {
     expect(() => resolveStackProps(props)).toThrow(StackPropsError);
     expect(() => resolveStackProps(props)).toThrow(message);
@@ -158,11 +227,16 @@ describe('prop validation', () => {
     expect(resolveStackProps().parallelizationFactor).toBe(1);
     expect(resolveStackProps({ store: 'dynamodb' }).parallelizationFactor).toBe(2);
     expect(resolveStackProps({ parallelizationFactor: 1 }).parallelizationFactor).toBe(1);
-    for (const factor of [1, 5, 10]) expect(resolveStackProps({ store: 'dynamodb', parallelizationFactor: factor }).parallelizationFactor).toBe(factor);
+    for (const factor of [1, 5, 10])
+      expect(resolveStackProps({ store: 'dynamodb', parallelizationFactor: factor }).parallelizationFactor).toBe(factor);
   });
 
   test('read API defaults: 50 requests/s, bursts of 100, no CORS origin, the stack user pool', () => {
-    expect(resolveStackProps({ store: 'dynamodb' })).toMatchObject({ apiThrottleRateLimit: 50, apiThrottleBurstLimit: 100, corsOrigins: [] });
+    expect(resolveStackProps({ store: 'dynamodb' })).toMatchObject({
+      apiThrottleRateLimit: 50,
+      apiThrottleBurstLimit: 100,
+      corsOrigins: [],
+    });
     expect(resolveStackProps({ store: 'dynamodb' }).jwtIssuer).toBeUndefined();
   });
 });

@@ -103,7 +103,9 @@ describe('the function', () => {
       'sqs:SendMessage',
     ]);
     const streamActions = byResource.get(JSON.stringify({ 'Fn::GetAtt': [stream, 'Arn'] }))?.Action ?? [];
-    expect(streamActions).toEqual(expect.arrayContaining(['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards']));
+    expect(streamActions).toEqual(
+      expect.arrayContaining(['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards']),
+    );
     expect(streamActions.every((action) => /^kinesis:(Describe|Get|List|Subscribe)/.test(action))).toBe(true);
   });
 });
@@ -242,6 +244,12 @@ describe('the outputs', () => {
     template.hasOutput('FunctionName', { Value: { Ref: FUNCTION_LOGICAL_ID } });
     template.hasOutput('LogGroupName', { Value: { Ref: logGroup } });
     template.hasOutput('DeadLetterQueueUrl', { Value: { Ref: queue } });
-    expect(Object.keys(template.findOutputs('*')).sort()).toEqual(['DeadLetterQueueUrl', 'FunctionName', 'LogGroupName', 'StreamArn', 'StreamName']);
+    expect(Object.keys(template.findOutputs('*')).sort()).toEqual([
+      'DeadLetterQueueUrl',
+      'FunctionName',
+      'LogGroupName',
+      'StreamArn',
+      'StreamName',
+    ]);
   });
 });

@@ -33,7 +33,8 @@ describe('cdk synth --quiet', () => {
     expect(run.stdout).toBe('');
     expect(run.status).toBe(0);
     const resources = Object.values(
-      (JSON.parse(readFileSync(join(outdir, 'UserLimitsStack.template.json'), 'utf8')) as { Resources: Record<string, { Type: string }> }).Resources,
+      (JSON.parse(readFileSync(join(outdir, 'UserLimitsStack.template.json'), 'utf8')) as { Resources: Record<string, { Type: string }> })
+        .Resources,
     ).map(({ Type }) => Type);
     expect(resources.filter((type) => type === 'AWS::Lambda::Function')).toHaveLength(context.length === 0 ? 1 : 2);
   });

@@ -25,7 +25,9 @@ export const onlyResource = (
 
 /** Every statement of the policies attached to the role of a function (by the function's logical id). */
 export const statementsOfFunctionRole = (template: Template, functionLogicalId: string): Statement[] => {
-  const fn = template.findResources('AWS::Lambda::Function')[functionLogicalId] as { Properties: { Role: { 'Fn::GetAtt': [string, string] } } };
+  const fn = template.findResources('AWS::Lambda::Function')[functionLogicalId] as {
+    Properties: { Role: { 'Fn::GetAtt': [string, string] } };
+  };
   const roleId = fn.Properties.Role['Fn::GetAtt'][0];
   return Object.values(template.findResources('AWS::IAM::Policy'))
     .map((policy) => (policy as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: Statement[] } } }).Properties)

@@ -27,7 +27,10 @@ const canonical = (units: bigint, scale: number): string => {
 
 const exactSum = (amounts: readonly string[]): string => {
   const scale = scaleOf(...amounts);
-  return canonical(amounts.reduce((sum, text) => sum + scaled(text, scale), 0n), scale);
+  return canonical(
+    amounts.reduce((sum, text) => sum + scaled(text, scale), 0n),
+    scale,
+  );
 };
 
 const limit: UserLimit = {
@@ -108,6 +111,7 @@ describe('decimal arithmetic (property)', () => {
       }),
       { numRuns: 300 },
     );
-    for (const bad of ['1e5', '-3', ' 1', '1 ', '.5', '5.', '1.2.3', '0x10', 'Infinity', '', '7\n']) expect(isDecimalString(bad)).toBe(false);
+    for (const bad of ['1e5', '-3', ' 1', '1 ', '.5', '5.', '1.2.3', '0x10', 'Infinity', '', '7\n'])
+      expect(isDecimalString(bad)).toBe(false);
   });
 });

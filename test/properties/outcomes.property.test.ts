@@ -13,7 +13,23 @@ const utf8 = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value) ?
 
 /** A valid event with one field replaced by anything JSON can hold: reaches deep into validation. */
 const mutatedEvent = fc
-  .tuple(domainStreamArbitrary({ maxEvents: 3 }), fc.constantFrom('eventId', 'type', 'aggregateId', 'sequenceNumber', 'createdAt', 'payload', 'amount', 'previousProgress', 'value', 'userLimitId', 'status'), fc.jsonValue())
+  .tuple(
+    domainStreamArbitrary({ maxEvents: 3 }),
+    fc.constantFrom(
+      'eventId',
+      'type',
+      'aggregateId',
+      'sequenceNumber',
+      'createdAt',
+      'payload',
+      'amount',
+      'previousProgress',
+      'value',
+      'userLimitId',
+      'status',
+    ),
+    fc.jsonValue(),
+  )
   .map(([events, field, value]) => {
     const event = structuredClone(events[0]) as Record<string, unknown>;
     const target = field in event ? event : (event.payload as Record<string, unknown>);

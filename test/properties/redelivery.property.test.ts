@@ -90,7 +90,7 @@ describe('redelivery (property)', () => {
         await emulator.deliver([again]);
         const after = emulator.summary();
 
-        const decodedType = JSON.parse(Buffer.from(again.kinesis.data, 'base64').toString('utf8')).type as string;
+        const decodedType = (JSON.parse(Buffer.from(again.kinesis.data, 'base64').toString('utf8')) as { type: string }).type;
         const expectedOutcome = decodedType.startsWith('USER_LIMIT_') ? 'duplicates' : 'ignored';
         expect(after[expectedOutcome]).toBe(before[expectedOutcome] + 1);
         expect(after.records).toBe(before.records + 1);

@@ -62,7 +62,13 @@ describe('who may read (from the verified JWT claims only)', () => {
   });
 
   test('a scope that only resembles read-any does not grant it', async () => {
-    for (const scope of ['user-limits/read', 'user-limits/read-any-x', 'xuser-limits/read-any', 'user-limits/READ-ANY', 'user-limits/read-any,openid']) {
+    for (const scope of [
+      'user-limits/read',
+      'user-limits/read-any-x',
+      'xuser-limits/read-any',
+      'user-limits/READ-ANY',
+      'user-limits/read-any,openid',
+    ]) {
       const response = await api.get({ userId: 'bob', claims: { ...accessTokenClaims('staff-1'), scope } });
       expect({ scope, status: response.statusCode }).toEqual({ scope, status: 403 });
     }

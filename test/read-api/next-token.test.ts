@@ -6,10 +6,14 @@ describe('nextToken codec', () => {
 
   test('round trip for any user and any LIMIT# sort key', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 256, unit: 'grapheme' }), fc.string({ maxLength: 300, unit: 'grapheme' }), (userId, id) => {
-        const sortKey = `LIMIT#${id}`;
-        expect(codec.open(userId, codec.issue(userId, sortKey))).toBe(sortKey);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 256, unit: 'grapheme' }),
+        fc.string({ maxLength: 300, unit: 'grapheme' }),
+        (userId, id) => {
+          const sortKey = `LIMIT#${id}`;
+          expect(codec.open(userId, codec.issue(userId, sortKey))).toBe(sortKey);
+        },
+      ),
     );
   });
 
@@ -24,13 +28,18 @@ describe('nextToken codec', () => {
 
   test('changing any one character of a token makes it invalid', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.nat(), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'), (id, at, replacement) => {
-        const token = codec.issue('alice', `LIMIT#${id}`);
-        const position = at % token.length;
-        fc.pre(token[position] !== replacement);
-        const changed = token.slice(0, position) + replacement + token.slice(position + 1);
-        expect(codec.open('alice', changed)).toBeUndefined();
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.nat(),
+        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'),
+        (id, at, replacement) => {
+          const token = codec.issue('alice', `LIMIT#${id}`);
+          const position = at % token.length;
+          fc.pre(token[position] !== replacement);
+          const changed = token.slice(0, position) + replacement + token.slice(position + 1);
+          expect(codec.open('alice', changed)).toBeUndefined();
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -56,7 +56,9 @@ describe('DynamoDB store under concurrent and late invocations (DOMAIN.md rule 8
     for (let round = 0; round < 5; round += 1) {
       const { store, allLimits } = await newDynamoDbStore();
       const racing = lengths.map((length) =>
-        createHandler({ store: delayed(store, () => Math.random() * 20), logger: captureLogs('ERROR').logger })({ Records: records.slice(0, length) }),
+        createHandler({ store: delayed(store, () => Math.random() * 20), logger: captureLogs('ERROR').logger })({
+          Records: records.slice(0, length),
+        }),
       );
       const responses = await Promise.all(racing);
       expect(responses.every((response) => response.batchItemFailures.length === 0)).toBe(true);

@@ -38,7 +38,9 @@ describe.each<TestStore['kind']>(['memory', 'dynamodb'])('the store contract (%s
   it('a write never replaces a newer or equal state, and a watermark never goes down', async () => {
     const store = newTestStore(kind);
     await store.commit({ limits: [stored('u', 'l', '50', 10)], watermarks: new Map([['u', 10]]) });
-    expect(await store.commit({ limits: [stored('u', 'l', '7', 9), stored('u', 'l', '8', 10)], watermarks: new Map([['u', 4]]) })).toEqual({ failed: [] });
+    expect(await store.commit({ limits: [stored('u', 'l', '7', 9), stored('u', 'l', '8', 10)], watermarks: new Map([['u', 4]]) })).toEqual({
+      failed: [],
+    });
     const loaded = await loadAll(store, ['u'], [stored('u', 'l', '', 0)]);
     expect(loaded.limits.get(limitKeyString({ userId: 'u', userLimitId: 'l' }))).toEqual(stored('u', 'l', '50', 10));
     expect(loaded.watermarks.get('u')).toBe(10);
@@ -69,10 +71,32 @@ describe.each<TestStore['kind']>(['memory', 'dynamodb'])('the store contract (%s
 describe('what DynamoDB can never hold is refused before it is sent (DOMAIN.md rule 9)', () => {
   const store = newTestStore('dynamodb');
   it.each([
-    ['a user id over 2,048 bytes', { key: { userId: 'é'.repeat(1025), userLimitId: 'l' } }, /aggregateId: 2050 bytes, over DynamoDB's partition key limit of 2048 bytes/],
-    ['a limit id over the sort key room', { key: { userId: 'u', userLimitId: 'x'.repeat(1019) } }, /payload.userLimitId: 1019 bytes, over the 1018 bytes/],
-    ['a number beyond 1e126', { key: { userId: 'u', userLimitId: 'l' }, stored: { ...stored('u', 'l', '0', 1), limit: { ...limit('u', 'l', '0'), activeFrom: 1e300 } } }, /activeFrom: 1e\+300 is outside DynamoDB's number range/],
-    ['an item over 400 KB', { key: { userId: 'u', userLimitId: 'l' }, stored: { ...stored('u', 'l', '0', 1), limit: { ...limit('u', 'l', '0'), brandId: 'b'.repeat(410_000) } } }, /limit item: \d+ bytes, over DynamoDB's item limit of 409600 bytes/],
+    [
+      'a user id over 2,048 bytes',
+      { key: { userId: 'é'.repeat(1025), userLimitId: 'l' } },
+      /aggregateId: 2050 bytes, over DynamoDB's partition key limit of 2048 bytes/,
+    ],
+    [
+      'a limit id over the sort key room',
+      { key: { userId: 'u', userLimitId: 'x'.repeat(1019) } },
+      /payload.userLimitId: 1019 bytes, over the 1018 bytes/,
+    ],
+    [
+      'a number beyond 1e126',
+      {
+        key: { userId: 'u', userLimitId: 'l' },
+        stored: { ...stored('u', 'l', '0', 1), limit: { ...limit('u', 'l', '0'), activeFrom: 1e300 } },
+      },
+      /activeFrom: 1e\+300 is outside DynamoDB's number range/,
+    ],
+    [
+      'an item over 400 KB',
+      {
+        key: { userId: 'u', userLimitId: 'l' },
+        stored: { ...stored('u', 'l', '0', 1), limit: { ...limit('u', 'l', '0'), brandId: 'b'.repeat(410_000) } },
+      },
+      /limit item: \d+ bytes, over DynamoDB's item limit of 409600 bytes/,
+    ],
   ])('%s', (_kind, candidate, reason) => {
     expect(store.unstorableReason(candidate)).toMatch(reason);
   });
@@ -80,6 +104,11 @@ describe('what DynamoDB can never hold is refused before it is sent (DOMAIN.md r
   it('the largest storable key and item pass', () => {
     const key = { userId: 'u'.repeat(2048), userLimitId: 'l'.repeat(1018) };
     expect(store.unstorableReason({ key })).toBeUndefined();
-    expect(store.unstorableReason({ key, stored: { limit: { ...limit(key.userId, key.userLimitId, '0'), brandId: 'b'.repeat(400_000) }, lastSequenceNumber: 1 } })).toBeUndefined();
+    expect(
+      store.unstorableReason({
+        key,
+        stored: { limit: { ...limit(key.userId, key.userLimitId, '0'), brandId: 'b'.repeat(400_000) }, lastSequenceNumber: 1 },
+      }),
+    ).toBeUndefined();
   });
 });

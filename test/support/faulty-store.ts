@@ -60,7 +60,11 @@ export class FaultyStore implements UserLimitStore {
       const fault = this.#next({ request: 'writeLimit', ...key });
       if (fault !== true) await this.inner.commit({ limits: [stored], watermarks: new Map() });
       if (fault) {
-        failed.push({ item: 'limit', key, error: new InjectedStoreFault(`injected ${fault === 'lost' ? 'lost response' : 'fault'} (writeLimit)`) });
+        failed.push({
+          item: 'limit',
+          key,
+          error: new InjectedStoreFault(`injected ${fault === 'lost' ? 'lost response' : 'fault'} (writeLimit)`),
+        });
         usersWithFailedWrites.add(key.userId);
       }
     }

@@ -65,13 +65,26 @@ const buildEvents = (steps: readonly Step[]): object[] => {
     let payload: Record<string, unknown>;
     if (step.kind === 'created') {
       type = 'USER_LIMIT_CREATED';
-      payload = { ...common, type: 'DEPOSIT', period: 'DAY', status: 'ACTIVE', value: String(step.value), activeFrom: createdAt, nextResetTime: createdAt + 86_400_000 };
+      payload = {
+        ...common,
+        type: 'DEPOSIT',
+        period: 'DAY',
+        status: 'ACTIVE',
+        value: String(step.value),
+        activeFrom: createdAt,
+        nextResetTime: createdAt + 86_400_000,
+      };
     } else if (step.kind === 'progress') {
       const previous = progress.get(userLimitId) ?? 0n;
       const next = previous + step.amountCents;
       progress.set(userLimitId, next);
       type = 'USER_LIMIT_PROGRESS_CHANGED';
-      payload = { ...common, amount: cents(step.amountCents), previousProgress: cents(step.gap ? previous + 1n : previous), nextResetTime: createdAt + 86_400_000 };
+      payload = {
+        ...common,
+        amount: cents(step.amountCents),
+        previousProgress: cents(step.gap ? previous + 1n : previous),
+        nextResetTime: createdAt + 86_400_000,
+      };
     } else if (step.kind === 'reset') {
       progress.set(userLimitId, 0n);
       type = 'USER_LIMIT_RESET';
@@ -80,7 +93,16 @@ const buildEvents = (steps: readonly Step[]): object[] => {
       type = 'LIMIT_USER_CREATED';
       payload = { sourceId: userId };
     }
-    return { eventId: `event-${index}`, type, aggregateId: userId, sequenceNumber, createdAt, payload, source: 'limitUser', context: { correlationId: `correlation-${index}` } };
+    return {
+      eventId: `event-${index}`,
+      type,
+      aggregateId: userId,
+      sequenceNumber,
+      createdAt,
+      payload,
+      source: 'limitUser',
+      context: { correlationId: `correlation-${index}` },
+    };
   });
 };
 
@@ -100,8 +122,7 @@ export const deliverCleanly = async (records: readonly KinesisStreamRecord[]): P
 };
 
 /** Kinesis records for domain events, with increasing sequence numbers from `firstIndex`. */
-export const toRecords = (events: readonly object[], firstIndex = 0): KinesisStreamRecord[] =>
-  wrapDomainEvents(events, { firstIndex });
+export const toRecords = (events: readonly object[], firstIndex = 0): KinesisStreamRecord[] => wrapDomainEvents(events, { firstIndex });
 
 /**
  * What a delivery's counters must keep however often records were redelivered:

@@ -35,11 +35,21 @@ export const stopSharedDynalite = async (): Promise<void> => {
 };
 
 /** A DynamoDB store on a fresh, empty table of the file's dynalite. */
-export const newDynamoDbStore = async (): Promise<{ store: DynamoDbUserLimitStore; allLimits: () => Promise<UserLimit[]>; tableName: string; endpoint: string }> => {
+export const newDynamoDbStore = async (): Promise<{
+  store: DynamoDbUserLimitStore;
+  allLimits: () => Promise<UserLimit[]>;
+  tableName: string;
+  endpoint: string;
+}> => {
   const { endpoint } = await sharedDynalite();
   const tableName = `user-limits-${process.pid}-${++tables}`;
   await createUserLimitsTable(
-    new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, requestHandler: new NodeHttpHandler() }),
+    new DynamoDBClient({
+      endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      requestHandler: new NodeHttpHandler(),
+    }),
     tableName,
   );
   const client = createDocumentClient({ tableName, endpoint });

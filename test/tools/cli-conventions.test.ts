@@ -12,6 +12,7 @@ const CLIS: Array<[script: string, file: string]> = [
   ['bench', 'bench.ts'],
   ['bench:store', 'bench-store.ts'],
   ['build', 'build.ts'],
+  ['dev', 'dev.ts'],
 ];
 
 describe('every CLI', () => {

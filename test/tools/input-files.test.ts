@@ -49,7 +49,7 @@ describe('readInputFile', () => {
     expect(dataOf(file('bom.json', '\uFEFF[{"aggregateId":"u"}]')).map(String)).toEqual(['{"aggregateId":"u"}']);
   });
 
-  it('uses a JSON array element\'s aggregateId and createdAt for the partition key and arrival time', () => {
+  it("uses a JSON array element's aggregateId and createdAt for the partition key and arrival time", () => {
     const [record] = readInputFile(file('keys.json', '[{"aggregateId":"user-1","createdAt":1647946090000,"n":1e400}]'), 5).records;
     expect(record!.kinesis).toMatchObject({ partitionKey: 'user-1', approximateArrivalTimestamp: 1_647_946_090 });
     expect(record!.kinesis.sequenceNumber).toBe(`4965${'5'.padStart(52, '0')}`);

@@ -17,7 +17,8 @@ const inline = [...README.matchAll(/`(npm run [^`]+)`(?! fails)/g)].map(([, span
 const pipeable = documented.filter((line) => / --json\b/.test(line) || /^npm run (-s )?invoke /.test(line));
 
 /** Placeholders (FILE…, NAME, [--opt N]) or a file the reader makes first: not runnable as written. */
-const hasPlaceholder = (line: string) => /[…[<]|\b[A-Z]{2,}\b/.test(line) || line.split(' ').some((word) => word.endsWith('.json') && !existsSync(join(ROOT, word)));
+const hasPlaceholder = (line: string) =>
+  /[…[<]|\b[A-Z]{2,}\b/.test(line) || line.split(' ').some((word) => word.endsWith('.json') && !existsSync(join(ROOT, word)));
 /** Runnable as written, but for minutes: `npm run -s bench -- --json` (test/bench/bench.test.ts checks its stdout). */
 const TOO_SLOW = new Set(['npm run -s bench -- --json']);
 const runnable = pipeable.filter((line) => !hasPlaceholder(line) && !TOO_SLOW.has(line));
@@ -47,12 +48,12 @@ describe('the README', () => {
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('shows invoke\'s answer for a sample event as the README says', () => {
+  it("shows invoke's answer for a sample event as the README says", () => {
     expect(README).toContain('npm run -s invoke -- events/user-limit-created.json     # {"batchItemFailures":[]}');
     expect(JSON.parse(runShell('npm run -s invoke -- events/user-limit-created.json').stdout)).toEqual({ batchItemFailures: [] });
   });
 
-  it('documents the plain form as unsafe for pipes, and it is: npm\'s banner comes first on stdout', () => {
+  it("documents the plain form as unsafe for pipes, and it is: npm's banner comes first on stdout", () => {
     const { stdout, status } = runShell('npm run replay -- --json');
     expect(status).toBe(0);
     expect(stdout.startsWith('\n> user-limits-stream@1.0.0 replay\n')).toBe(true);

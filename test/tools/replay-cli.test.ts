@@ -50,16 +50,24 @@ describe('npm run replay', () => {
   });
 
   it('reads JSON arrays and JSON Lines, sorts by userId then userLimitId, and counts redeliveries once', () => {
-    const array = file('events.json', JSON.stringify([
-      event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'z-limit')),
-      event(2, 'USER_LIMIT_CREATED', createdPayload('user-b', 'a-limit')),
-    ]));
-    const lines = file('events.jsonl', [
-      JSON.stringify(event(1, 'USER_LIMIT_CREATED', createdPayload('user-a', 'm-limit'), 'user-a')),
-      '',
-      JSON.stringify(event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.1', previousProgress: '0' }, 'user-a')),
-      JSON.stringify(event(3, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.2', previousProgress: '0.1' }, 'user-a')),
-    ].join('\n'));
+    const array = file(
+      'events.json',
+      JSON.stringify([
+        event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'z-limit')),
+        event(2, 'USER_LIMIT_CREATED', createdPayload('user-b', 'a-limit')),
+      ]),
+    );
+    const lines = file(
+      'events.jsonl',
+      [
+        JSON.stringify(event(1, 'USER_LIMIT_CREATED', createdPayload('user-a', 'm-limit'), 'user-a')),
+        '',
+        JSON.stringify(event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.1', previousProgress: '0' }, 'user-a')),
+        JSON.stringify(
+          event(3, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.2', previousProgress: '0.1' }, 'user-a'),
+        ),
+      ].join('\n'),
+    );
     const { stdout, status } = runTool('replay.ts', ['--json', '--batch-size', '2', array, lines, array]);
     expect(status).toBe(0);
     const { userLimits, summary } = JSON.parse(stdout);
@@ -91,7 +99,11 @@ describe('npm run replay', () => {
     const { stdout, stderr, status } = runTool('replay.ts', ['--json', file('deep.json', `[${deep},\n${recorded}`)]);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).summary).toEqual({ records: 18, applied: 9, duplicates: 0, ignored: 6, orphaned: 2, rejected: 1, failed: 0 });
-    const rejected = stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((line) => line.message === 'Record rejected');
+    const rejected = stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.message === 'Record rejected');
     expect(rejected).toHaveLength(1);
     expect(rejected[0].reason).toEqual(expect.any(String));
     expect(rejected[0].reason.length).toBeGreaterThan(0);
@@ -105,7 +117,11 @@ describe('npm run replay', () => {
     const runs = [file('huge.json', `[${events.join(',')}]`), file('huge.jsonl', events.join('\n'))].map((path) => {
       const { stdout, stderr, status } = runTool('replay.ts', ['--json', path]);
       expect(status).toBe(0);
-      const reasons = stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((line) => line.message === 'Record rejected');
+      const reasons = stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.message === 'Record rejected');
       return { summary: JSON.parse(stdout).summary, reasons: reasons.map((line) => line.reason) };
     });
     expect(runs[0]!.summary).toMatchObject({ records: 2, applied: 1, rejected: 1 });

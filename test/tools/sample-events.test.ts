@@ -6,7 +6,11 @@ import { buildSampleEvents, serializeSample } from '../../tools/sample-events';
 describe('events/', () => {
   it('is exactly what `npm run events` generates', () => {
     const generated = buildSampleEvents();
-    expect(readdirSync(EVENTS_DIR).filter((name) => name.endsWith('.json')).sort()).toEqual([...generated.keys()].sort());
+    expect(
+      readdirSync(EVENTS_DIR)
+        .filter((name) => name.endsWith('.json'))
+        .sort(),
+    ).toEqual([...generated.keys()].sort());
     for (const [name, event] of generated) {
       expect(readFileSync(join(EVENTS_DIR, name), 'utf8')).toBe(serializeSample(event));
     }

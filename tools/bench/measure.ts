@@ -17,10 +17,7 @@ const collectGarbage = (): void => {
  * machine's speed hits all of them alike; garbage is collected before each
  * run so that no variant pays for another's garbage. Median per variant, in ms.
  */
-export const measureInterleaved = async (
-  variants: readonly Variant[],
-  options: MeasureOptions,
-): Promise<Record<string, number>> => {
+export const measureInterleaved = async (variants: readonly Variant[], options: MeasureOptions): Promise<Record<string, number>> => {
   const samples = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
   for (let round = 0; round < options.warmupRounds + options.rounds; round += 1) {
     for (const variant of variants) {

@@ -14,11 +14,14 @@ export const withQuietStdio = async <T>(work: () => Promise<T>): Promise<T> => {
     if (typeof chunk === 'string') writeSync(devNull, chunk);
     else writeSync(devNull, chunk);
     const done = typeof encoding === 'function' ? encoding : callback;
-    if (typeof done === 'function') done();
+    if (typeof done === 'function') (done as () => void)();
     return true;
   }) as Write;
+  // Saved unbound on purpose: put back on the same objects below, so `this` is right again.
+  /* eslint-disable @typescript-eslint/unbound-method */
   const stdoutWrite = process.stdout.write;
   const stderrWrite = process.stderr.write;
+  /* eslint-enable @typescript-eslint/unbound-method */
   process.stdout.write = sink;
   process.stderr.write = sink;
   try {

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { createReadApiHandler, type ReadApiHandler } from '../../lambda/read-api/create-read-api-handler';
+import { fixedNextTokenKey } from '../../lambda/read-api/next-token-key';
 import { queryLimitsPage } from '../../lambda/read-api/query-limits';
 import { READ_ROUTE_KEY } from '../../lambda/read-api/request';
 import { createDocumentClient } from '../../lambda/store/dynamodb/document-client';
@@ -24,29 +25,28 @@ const MEASURED_USER = 'bench-user-0000';
 const OTHER_USERS = 200;
 
 /** The event API Gateway sends for the user reading their own limits (one page of 50). */
-export const benchEvent = (userId: string): APIGatewayProxyEventV2WithJWTAuthorizer =>
-  ({
-    version: '2.0',
+export const benchEvent = (userId: string): APIGatewayProxyEventV2WithJWTAuthorizer => ({
+  version: '2.0',
+  routeKey: READ_ROUTE_KEY,
+  rawPath: `/user-limits/${userId}`,
+  rawQueryString: '',
+  headers: { host: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com', 'x-forwarded-proto': 'https' },
+  pathParameters: { userId },
+  requestContext: {
+    accountId: '123456789012',
+    apiId: 'a1b2c3d4e5',
+    authorizer: { jwt: { claims: { sub: userId, scope: 'openid', token_use: 'access' }, scopes: ['openid'] } },
+    domainName: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com',
+    domainPrefix: 'a1b2c3d4e5',
+    http: { method: 'GET', path: `/user-limits/${userId}`, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bench' },
+    requestId: 'bench',
     routeKey: READ_ROUTE_KEY,
-    rawPath: `/user-limits/${userId}`,
-    rawQueryString: '',
-    headers: { host: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com', 'x-forwarded-proto': 'https' },
-    pathParameters: { userId },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'a1b2c3d4e5',
-      authorizer: { jwt: { claims: { sub: userId, scope: 'openid', token_use: 'access' }, scopes: ['openid'] } },
-      domainName: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com',
-      domainPrefix: 'a1b2c3d4e5',
-      http: { method: 'GET', path: `/user-limits/${userId}`, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bench' },
-      requestId: 'bench',
-      routeKey: READ_ROUTE_KEY,
-      stage: '$default',
-      time: '26/Nov/2025:04:51:00 +0000',
-      timeEpoch: 1764132660000,
-    },
-    isBase64Encoded: false,
-  }) as APIGatewayProxyEventV2WithJWTAuthorizer;
+    stage: '$default',
+    time: '26/Nov/2025:04:51:00 +0000',
+    timeEpoch: 1764132660000,
+  },
+  isBase64Encoded: false,
+});
 
 /** Times `requests` sequential calls after `warmup` untimed ones; every call must answer 200. */
 const timeRequests = async (handler: ReadApiHandler, event: APIGatewayProxyEventV2WithJWTAuthorizer, warmup: number, requests: number) => {
@@ -87,10 +87,11 @@ export const measureRequests = async (options: { limitsPerUser: number; warmup: 
     await seedBenchTable(client, TABLE_NAME, users, options.limitsPerUser);
 
     const page = await queryLimitsPage(client, TABLE_NAME, { userId: MEASURED_USER, pageSize: 50 });
-    if (page.limits.length !== options.limitsPerUser) throw new Error(`expected ${options.limitsPerUser} limits, read ${page.limits.length}`);
+    if (page.limits.length !== options.limitsPerUser)
+      throw new Error(`expected ${options.limitsPerUser} limits, read ${page.limits.length}`);
     if (page.readUnits === undefined) throw new Error('the Query reported no ConsumedCapacity');
 
-    const nextTokenKey = Buffer.alloc(32, 0x42);
+    const nextTokenKey = fixedNextTokenKey(Buffer.alloc(32, 0x42));
     const logger = new Logger({ serviceName: 'user-limits-read-api', logLevel: 'INFO' });
     const event = benchEvent(MEASURED_USER);
     const handler = createReadApiHandler({ client, tableName: TABLE_NAME, nextTokenKey, logger });

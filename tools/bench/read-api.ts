@@ -3,6 +3,8 @@ import { cpus } from 'node:os';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../infra/bundling';
+import { NEXT_TOKEN_SECRET_VARIABLE } from '../../lambda/read-api/next-token-key';
+import { TABLE_NAME_ENV } from '../../lambda/store/dynamodb/table-design';
 import { runCli, UsageError } from '../usage-error';
 import { measureImportMs } from './import-time';
 import { buildReadApiBundle, lambdaSources } from './read-api-bundle';
@@ -14,7 +16,12 @@ const DEFAULTS = { requests: 2000, warmup: 200, limits: 10, 'import-runs': 21 };
 /** One page holds 50 limits by default; the figure is for one request. */
 const MAX_LIMITS = 50;
 
-const integerOption = (name: keyof typeof DEFAULTS, text: string | undefined, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number => {
+const integerOption = (
+  name: keyof typeof DEFAULTS,
+  text: string | undefined,
+  minimum: number,
+  maximum = Number.MAX_SAFE_INTEGER,
+): number => {
   if (text === undefined) return DEFAULTS[name];
   const value = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
   if (!(value >= minimum && value <= maximum)) {
@@ -64,8 +71,10 @@ const main = async (): Promise<void> => {
   if (processorSources.length > 0) throw new Error(`the read API bundle pulls in the Kinesis pipeline: ${processorSources.join(', ')}`);
 
   // The handler's cold start reads these; no request is made while importing.
-  process.env.TABLE_NAME = 'user-limits-bench';
-  process.env.NEXT_TOKEN_SECRET = Buffer.alloc(32, 0x42).toString('hex');
+  process.env[TABLE_NAME_ENV] = 'user-limits-bench';
+  // The raw key, as a local run has it: importing must not call Secrets Manager (the deployed
+  // function reads NEXT_TOKEN_SECRET_ARN's secret on its first request, not while importing).
+  process.env[NEXT_TOKEN_SECRET_VARIABLE] = Buffer.alloc(32, 0x42).toString('hex');
   process.env.AWS_REGION ??= 'eu-west-1';
   progress(`timing ${options.importRuns} cold imports of ${relative(PROJECT_ROOT, bundle.path)} and of the SDK-inlined bundle`);
   const importMs = measureImportMs(bundle.path, options.importRuns);

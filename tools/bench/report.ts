@@ -78,7 +78,10 @@ export const toJsonDocument = (figures: BenchFigures, context: BenchContext) => 
 };
 
 const pad = (cells: readonly string[], widths: readonly number[]): string =>
-  cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
+  cells
+    .map((cell, index) => cell.padEnd(widths[index]!))
+    .join('  ')
+    .trimEnd();
 
 const table = (rows: readonly (readonly string[])[]): string => {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

@@ -47,6 +47,7 @@ export const lambdaContext = (): Context => {
  */
 export const loadFreshBundle = (bundlePath: string): HandlerModule => {
   delete require.cache[bundlePath];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only require() has a cache entry to drop; import() would share one instance.
   const loaded = require(bundlePath) as HandlerModule;
   // The parent module lists every child it loaded: drop the copy so that old stores can be collected.
   module.children = module.children.filter((child) => child.id !== bundlePath);

@@ -87,7 +87,13 @@ export const runE2e = async (options: E2eOptions): Promise<E2eResult> => {
   const started = performance.now();
   const say = options.progress ?? (() => undefined);
   const batchSize = options.batchSize ?? 100;
-  const workload = generateWorkload({ records: options.records, users: options.users, seed: options.seed ?? 42, redeliveryRate: 0.05, poisonRate: 0.01 });
+  const workload = generateWorkload({
+    records: options.records,
+    users: options.users,
+    seed: options.seed ?? 42,
+    redeliveryRate: 0.05,
+    poisonRate: 0.01,
+  });
   say(`generated ${workload.length} records for ${options.users} users (5% redeliveries, 1% poison)`);
 
   const server = await startKinesalite({ port: options.port, createStreamMs: options.createStreamMs });
@@ -130,7 +136,8 @@ export const runE2e = async (options: E2eOptions): Promise<E2eResult> => {
         }
         await shardBatchers.deliver(records);
         delivered += records.length;
-        if (delivered - deliveredReported >= workload.length / 4) say(`delivered ${(deliveredReported = delivered)}/${workload.length} records`);
+        if (delivered - deliveredReported >= workload.length / 4)
+          say(`delivered ${(deliveredReported = delivered)}/${workload.length} records`);
       },
     });
     for (const [shardId, count] of Object.entries(polled.recordsPerShard)) say(`${shardId}: ${count} records delivered to the handler`);

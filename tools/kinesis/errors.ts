@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { runCli } from '../usage-error';
 
 /**
@@ -27,14 +28,19 @@ const codeOf = (error: unknown): string | undefined => {
   if (Array.isArray(errors)) return errors.map(codeOf).find((inner) => inner !== undefined);
   // An error from another realm (e.g. under jest) reaches us re-wrapped by the SDK, code only in the text.
   const message = (error as { message?: unknown }).message;
-  return typeof message === 'string' ? Object.keys(CONNECTION_CODES).find((known) => message.includes(` ${known} `) || message.endsWith(` ${known}`)) : undefined;
+  return typeof message === 'string'
+    ? Object.keys(CONNECTION_CODES).find((known) => message.includes(` ${known} `) || message.endsWith(` ${known}`))
+    : undefined;
 };
 
 /** Name and message of anything thrown; SDK errors may come from another realm, so no instanceof. */
 export const errorFields = (error: unknown): { name?: string; message: string } => {
   if (typeof error !== 'object' || error === null) return { message: String(error) };
   const { name, message } = error as { name?: unknown; message?: unknown };
-  return { name: typeof name === 'string' ? name : undefined, message: typeof message === 'string' ? message : String(error) };
+  return {
+    name: typeof name === 'string' ? name : undefined,
+    message: typeof message === 'string' ? message : inspect(error, { breakLength: Infinity }),
+  };
 };
 
 const httpStatusOf = (error: unknown): number | undefined =>

@@ -1,4 +1,10 @@
-import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, type _Record as KinesisApiRecord, type Shard } from '@aws-sdk/client-kinesis';
+import {
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  ListShardsCommand,
+  type _Record as KinesisApiRecord,
+  type Shard,
+} from '@aws-sdk/client-kinesis';
 import type { KinesisStreamRecord } from 'aws-lambda';
 import { toKinesisRecord } from '../kinesis-records';
 import { callKinesis, countingThrottles, type KinesisConnection } from './client';

@@ -118,7 +118,7 @@ export const produceRecords = async (
   }
   const queues = queueByPartitionKey(records);
   const counted = countingThrottles(connection);
-  const placements: Placement[] = new Array(records.length);
+  const placements = new Array<Placement>(records.length);
   const sends = new Uint32Array(records.length); // per record: PutRecords requests that carried it
   const result = { records: 0, requests: 0, retriedRecords: 0 };
   while (queues.size > 0) {

@@ -37,12 +37,7 @@ export const backoffDelay = (attempt: number, options: BackoffOptions): number =
 export const pause = (ms: number, options: BackoffOptions): Promise<void> => (options.sleep ?? ((wait) => delay(wait)))(ms);
 
 /** Waits for the attempt's backoff, or throws once `maxAttempts` throttles in a row are reached. */
-export const waitAfterThrottle = async (
-  operation: string,
-  attempt: number,
-  code: string,
-  options: BackoffOptions,
-): Promise<void> => {
+export const waitAfterThrottle = async (operation: string, attempt: number, code: string, options: BackoffOptions): Promise<void> => {
   const maxAttempts = options.maxAttempts ?? 10;
   if (attempt >= maxAttempts) {
     throw new KinesisToolError(`${operation} still throttled (${code}) after ${maxAttempts} attempts; lower the rate or add shards`);

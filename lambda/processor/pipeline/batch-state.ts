@@ -58,10 +58,7 @@ export class BatchState {
   firstRecordIn(failed: readonly FailedWrite[]): number | undefined {
     let first: number | undefined;
     for (const write of failed) {
-      const index =
-        write.item === 'limit'
-          ? this.#changedLimits.get(limitKeyString(write.key))
-          : this.#raisedWatermarks.get(write.userId);
+      const index = write.item === 'limit' ? this.#changedLimits.get(limitKeyString(write.key)) : this.#raisedWatermarks.get(write.userId);
       if (index !== undefined && (first === undefined || index < first)) first = index;
     }
     return first;

@@ -25,8 +25,7 @@ export interface Deadline {
 /** Node fires a longer timeout after 1 ms, so longer budgets are capped (24.8 days is no deadline anyway). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const deadlineError = () =>
-  new StoreDeadlineError(`store call still pending ${DEADLINE_SAFETY_MARGIN_MS} ms before the Lambda timeout`);
+const deadlineError = () => new StoreDeadlineError(`store call still pending ${DEADLINE_SAFETY_MARGIN_MS} ms before the Lambda timeout`);
 
 /**
  * Starts a deadline `budgetMs` from now (at the next timer tick when the
@@ -37,10 +36,13 @@ export const startDeadline = (budgetMs: number): Deadline => {
   let timer: NodeJS.Timeout | undefined;
   let passed = false;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      passed = true;
-      reject(deadlineError());
-    }, Math.min(Math.max(0, budgetMs), MAX_TIMER_MS));
+    timer = setTimeout(
+      () => {
+        passed = true;
+        reject(deadlineError());
+      },
+      Math.min(Math.max(0, budgetMs), MAX_TIMER_MS),
+    );
   });
   expired.catch(() => undefined);
   return {

@@ -8,7 +8,7 @@ import type { Checked } from '../validation/result';
 /** A payload that passed validation, ready to apply to its limit's current state. */
 export interface RoutedEvent {
   userLimitId: string;
-  apply(current: UserLimit | undefined): ApplyResult;
+  apply: (current: UserLimit | undefined) => ApplyResult;
 }
 
 /** Validates the payload of one event type and binds it to that type's rule. */
@@ -17,7 +17,7 @@ export type EventHandler = (payload: Record<string, unknown>, envelope: EventEnv
 const defineHandler =
   <P extends { userLimitId: string }>(
     check: (payload: Record<string, unknown>) => Checked<P>,
-    apply: (current: UserLimit | undefined, payload: P, envelope: EventEnvelope) => ApplyResult,
+    apply: (current: UserLimit | undefined, payload: P, envelope: Pick<EventEnvelope, 'createdAt'>) => ApplyResult,
   ): EventHandler =>
   (rawPayload, envelope) => {
     const ownership = checkOwner(rawPayload, envelope);
@@ -25,7 +25,9 @@ const defineHandler =
     const checked = check(rawPayload);
     if (!checked.ok) return checked;
     const payload = checked.value;
-    return { ok: true, value: { userLimitId: payload.userLimitId, apply: (current) => apply(current, payload, envelope) } };
+    // The rule keeps the validated copy and createdAt only: the raw record can be collected before the batch commits.
+    const eventTime = { createdAt: envelope.createdAt };
+    return { ok: true, value: { userLimitId: payload.userLimitId, apply: (current) => apply(current, payload, eventTime) } };
   };
 
 /**

@@ -6,14 +6,7 @@ import { type Deadline, withinDeadline } from './deadline';
 import { UnreportableFailureError } from './errors';
 import { kinesisFieldsOf } from './kinesis-fields';
 import type { Outcome } from './outcome';
-import {
-  applyRecord,
-  type LimitEventRecord,
-  logSettled,
-  type ReadRecord,
-  readRecord,
-  type SettledRecord,
-} from './process-record';
+import { applyRecord, type LimitEventRecord, logSettled, type ReadRecord, readRecord, type SettledRecord } from './process-record';
 import { isDebugEnabled, logFailed } from './record-log';
 
 /** What one batch gave: an outcome per record, in order, and Lambda's response. */

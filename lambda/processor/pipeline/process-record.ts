@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { EventEnvelope } from '../../domain/events';
+import { type EventIdentity, identityOf } from '../../domain/events';
 import { type ApplyResult, isAlreadySeen } from '../../domain/rules';
 import type { UserLimit } from '../../domain/user-limit';
 import type { LimitKey, UserLimitStore } from '../../store/user-limit-store';
@@ -13,23 +13,22 @@ import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-l
 
 /** A record whose outcome is known without the store; logged in batch order by {@link logSettled}. */
 export type SettledRecord = { kind: 'settled'; record: unknown } & (
-  | { outcome: 'rejected'; reason: string; envelope?: EventEnvelope }
-  | { outcome: 'ignored'; envelope: EventEnvelope }
+  { outcome: 'rejected'; reason: string; envelope?: EventIdentity } | { outcome: 'ignored'; envelope: EventIdentity }
 );
 
 /** A valid event of ours, waiting for the store's state of its limit. */
 export interface LimitEventRecord {
   kind: 'event';
   record: unknown;
-  envelope: EventEnvelope;
+  envelope: EventIdentity;
   /** (aggregateId, userLimitId): DOMAIN.md rule 6. */
   key: LimitKey;
-  apply(current: UserLimit | undefined): ApplyResult;
+  apply: (current: UserLimit | undefined) => ApplyResult;
 }
 
 export type ReadRecord = SettledRecord | LimitEventRecord;
 
-const rejected = (record: unknown, reason: string, envelope?: EventEnvelope): SettledRecord => ({
+const rejected = (record: unknown, reason: string, envelope?: EventIdentity): SettledRecord => ({
   kind: 'settled',
   record,
   outcome: 'rejected',
@@ -54,14 +53,14 @@ export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstora
   const envelope = checkedEnvelope.value;
 
   const eventHandler = findEventHandler(envelope.type);
-  if (eventHandler === undefined) return { kind: 'settled', record, outcome: 'ignored', envelope };
+  if (eventHandler === undefined) return { kind: 'settled', record, outcome: 'ignored', envelope: identityOf(envelope) };
 
   const routed = eventHandler(envelope.payload, envelope);
-  if (!routed.ok) return rejected(record, routed.reason, envelope);
+  if (!routed.ok) return rejected(record, routed.reason, identityOf(envelope));
   const key = { userId: envelope.aggregateId, userLimitId: routed.value.userLimitId };
   const unstorableKey = store.unstorableReason({ key });
-  if (unstorableKey !== undefined) return rejected(record, unstorableKey, envelope);
-  return { kind: 'event', record, envelope, key, apply: routed.value.apply };
+  if (unstorableKey !== undefined) return rejected(record, unstorableKey, identityOf(envelope));
+  return { kind: 'event', record, envelope: identityOf(envelope), key, apply: routed.value.apply };
 };
 
 /** Logs a settled record: ERROR with the reason and raw data when rejected, DEBUG when ignored. */

@@ -1,5 +1,5 @@
 import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
-import type { EventEnvelope } from '../../domain/events';
+import type { EventIdentity } from '../../domain/events';
 import type { ProgressGap } from '../../domain/rules';
 import { describeError } from './describe-error';
 import { kinesisFieldsOf } from './kinesis-fields';
@@ -22,7 +22,7 @@ const locate = (record: unknown) => {
 };
 
 /** Ids only: the payload may hold personal data and is never logged outside rejected raw data. */
-const identify = (envelope: EventEnvelope) => ({
+const identify = (envelope: EventIdentity) => ({
   eventId: clip(envelope.eventId),
   eventType: clip(envelope.type),
   aggregateId: clip(envelope.aggregateId),
@@ -31,12 +31,7 @@ const identify = (envelope: EventEnvelope) => ({
 });
 
 /** ERROR with everything needed to re-read and replay the record by hand. */
-export const logRejected = (
-  logger: Logger,
-  record: unknown,
-  reason: string,
-  envelope?: EventEnvelope,
-): 'rejected' => {
+export const logRejected = (logger: Logger, record: unknown, reason: string, envelope?: EventIdentity): 'rejected' => {
   const data = kinesisFieldsOf(record).data ?? '';
   const truncated = data.length > RAW_DATA_LOG_LIMIT;
   logger.error('Record rejected', {
@@ -65,30 +60,19 @@ export const logOutcome = <O extends 'applied' | 'duplicates' | 'ignored'>(
   logger: Logger,
   record: unknown,
   outcome: O,
-  envelope: EventEnvelope,
+  envelope: EventIdentity,
   debug: boolean,
 ): O => {
   if (debug) logger.debug(`Record ${outcome}`, { ...locate(record), ...identify(envelope) });
   return outcome;
 };
 
-export const logOrphaned = (
-  logger: Logger,
-  record: unknown,
-  envelope: EventEnvelope,
-  userLimitId: string,
-): 'orphaned' => {
+export const logOrphaned = (logger: Logger, record: unknown, envelope: EventIdentity, userLimitId: string): 'orphaned' => {
   logger.warn('Record orphaned: limit not in store', { userLimitId: clip(userLimitId), ...locate(record), ...identify(envelope) });
   return 'orphaned';
 };
 
-export const logProgressGap = (
-  logger: Logger,
-  record: unknown,
-  envelope: EventEnvelope,
-  userLimitId: string,
-  gap: ProgressGap,
-): void => {
+export const logProgressGap = (logger: Logger, record: unknown, envelope: EventIdentity, userLimitId: string, gap: ProgressGap): void => {
   logger.warn('Progress gap: stored progress differs from previousProgress, events were missed', {
     userLimitId: clip(userLimitId),
     storedProgress: clip(gap.storedProgress),

@@ -47,5 +47,4 @@ const decodeBase64 = (data: string): Buffer | undefined => {
   return bytes;
 };
 
-const describeJsonValue = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+const describeJsonValue = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);

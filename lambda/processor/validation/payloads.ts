@@ -1,18 +1,12 @@
 import * as z from 'zod/mini';
 import { DECIMAL_PATTERN } from '../../domain/decimal';
-import type {
-  UserLimitCreatedPayload,
-  UserLimitProgressChangedPayload,
-  UserLimitResetPayload,
-} from '../../domain/events';
+import type { UserLimitCreatedPayload, UserLimitProgressChangedPayload, UserLimitResetPayload } from '../../domain/events';
 import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../../domain/user-limit';
 import { describeFirstIssue } from './describe-issue';
 import { accept, type Checked, refuse } from './result';
 import { compiled, nonEmptyString } from './zod';
 
-const decimalString = z
-  .string()
-  .check(z.regex(DECIMAL_PATTERN, 'must be a decimal string of ASCII digits like "200" or "9800.00"'));
+const decimalString = z.string().check(z.regex(DECIMAL_PATTERN, 'must be a decimal string of ASCII digits like "200" or "9800.00"'));
 const optionalNumber = z.optional(z.number());
 
 /** Unknown payload fields (remainingAmount, jurisdiction, …) are dropped, not refused. */

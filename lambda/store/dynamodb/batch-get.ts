@@ -31,11 +31,10 @@ export const batchGetAll = async (
     const items: Array<Record<string, unknown>> = [];
     let pending: Array<Record<string, unknown>> = chunk;
     for (let round = 0; pending.length > 0; round += 1) {
-      if (round === MAX_UNPROCESSED_ROUNDS) throw new UnprocessedKeysError(`${pending.length} keys still unprocessed after ${round} rounds`);
+      if (round === MAX_UNPROCESSED_ROUNDS)
+        throw new UnprocessedKeysError(`${pending.length} keys still unprocessed after ${round} rounds`);
       if (round > 0) await pause(Math.random() * 25 * 2 ** round);
-      const response = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-      );
+      const response = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
       items.push(...(response.Responses?.[tableName] ?? []));
       pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
     }

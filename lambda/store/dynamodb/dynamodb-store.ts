@@ -62,10 +62,9 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
   }
 
   async load(request: WorkingSetRequest): Promise<WorkingSet> {
-    const keys = new Map<string, Record<string, string>>();
-    for (const userId of request.userIds) keys.set(JSON.stringify([userId, WATERMARK_SORT_KEY]), watermarkItemKey(userId));
-    for (const key of request.limitKeys) keys.set(limitKeyString(key), limitItemKey(key));
-    const items = await batchGetAll(this.#client, this.#tableName, [...keys.values()], this.#concurrency);
+    const limitKeys = new Map(request.limitKeys.map((key) => [limitKeyString(key), limitItemKey(key)]));
+    const keys = [...new Set(request.userIds)].map(watermarkItemKey).concat([...limitKeys.values()]);
+    const items = await batchGetAll(this.#client, this.#tableName, keys, this.#concurrency);
     const workingSet: WorkingSet = { watermarks: new Map(), limits: new Map() };
     for (const item of items) {
       const userId = item[PARTITION_KEY] as string;
@@ -74,7 +73,10 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
         workingSet.watermarks.set(userId, item[WATERMARK_SEQUENCE_NUMBER] as number);
       } else {
         const key = { userId, userLimitId: sortKey.slice(LIMIT_SORT_KEY_PREFIX.length) };
-        workingSet.limits.set(limitKeyString(key), { limit: fromLimitItem(item), lastSequenceNumber: item[LAST_SEQUENCE_NUMBER] as number });
+        workingSet.limits.set(limitKeyString(key), {
+          limit: fromLimitItem(item),
+          lastSequenceNumber: item[LAST_SEQUENCE_NUMBER] as number,
+        });
       }
     }
     return workingSet;
@@ -95,10 +97,15 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
 
     const watermarks = [...changes.watermarks].filter(([userId]) => !usersWithFailedWrites.has(userId));
     for (const userId of usersWithFailedWrites) {
-      if (changes.watermarks.has(userId)) failed.push({ item: 'watermark', userId, error: new Error('not written: a limit write of this user failed') });
+      if (changes.watermarks.has(userId))
+        failed.push({ item: 'watermark', userId, error: new Error('not written: a limit write of this user failed') });
     }
     const watermarkErrors = await mapBounded(watermarks, this.#concurrency, ([userId, sequenceNumber]) =>
-      this.#putIfNewer({ ...watermarkItemKey(userId), [WATERMARK_SEQUENCE_NUMBER]: sequenceNumber }, WATERMARK_SEQUENCE_NUMBER, sequenceNumber),
+      this.#putIfNewer(
+        { ...watermarkItemKey(userId), [WATERMARK_SEQUENCE_NUMBER]: sequenceNumber },
+        WATERMARK_SEQUENCE_NUMBER,
+        sequenceNumber,
+      ),
     );
     watermarks.forEach(([userId], index) => {
       const error = watermarkErrors[index];
@@ -127,7 +134,7 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
     } catch (error) {
       return error instanceof ConditionalCheckFailedException || (error as { name?: unknown })?.name === 'ConditionalCheckFailedException'
         ? undefined
-        : error ?? new Error('DynamoDB write failed without an error');
+        : (error ?? new Error('DynamoDB write failed without an error'));
     }
   }
 }

@@ -1,11 +1,5 @@
 import type { StorageCandidate } from '../user-limit-store';
-import {
-  LIMIT_SORT_KEY_PREFIX,
-  MAX_ITEM_BYTES,
-  MAX_PARTITION_KEY_BYTES,
-  MAX_SORT_KEY_BYTES,
-  toLimitItem,
-} from './table-design';
+import { LIMIT_SORT_KEY_PREFIX, MAX_ITEM_BYTES, MAX_PARTITION_KEY_BYTES, MAX_SORT_KEY_BYTES, toLimitItem } from './table-design';
 
 /** DynamoDB numbers: 0, or a magnitude from 1e-130 up to (not including) 1e126. */
 const MIN_MAGNITUDE = 1e-130;
@@ -24,8 +18,7 @@ export const itemSizeBytes = (item: Record<string, unknown>): number => {
   return size;
 };
 
-const numberOutOfRange = (value: number): boolean =>
-  value !== 0 && (Math.abs(value) < MIN_MAGNITUDE || Math.abs(value) >= MAX_MAGNITUDE);
+const numberOutOfRange = (value: number): boolean => value !== 0 && (Math.abs(value) < MIN_MAGNITUDE || Math.abs(value) >= MAX_MAGNITUDE);
 
 /**
  * Why DynamoDB would refuse the item for good (DOMAIN.md rule 9): a key over

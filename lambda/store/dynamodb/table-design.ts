@@ -16,6 +16,13 @@ import type { LimitKey } from '../user-limit-store';
  * `begins_with(sk, "LIMIT#")`, in userLimitId order, never seeing the watermark.
  */
 
+/**
+ * The environment variable that tells both functions the table's name: the
+ * stack sets it (infra/user-limits-table.ts), the processor (set → DynamoDB
+ * store) and the read API read it. One constant so the three cannot drift.
+ */
+export const TABLE_NAME_ENV = 'USER_LIMITS_TABLE';
+
 export const PARTITION_KEY = 'userId';
 export const SORT_KEY = 'sk';
 export const LIMIT_SORT_KEY_PREFIX = 'LIMIT#';

@@ -13,19 +13,24 @@ const base = (type: string, sequenceNumber: number, payload: Record<string, unkn
 });
 
 export const created = (sequenceNumber: number, overrides: Record<string, unknown> = {}, aggregateId = USER) =>
-  base('USER_LIMIT_CREATED', sequenceNumber, {
-    activeFrom: 1_647_946_090_592,
-    brandId: '000000000000000000000001',
-    currencyCode: 'SEK',
-    nextResetTime: 1_648_032_490_592,
-    period: 'DAY',
-    status: 'ACTIVE',
-    type: 'DEPOSIT',
-    userId: aggregateId,
-    userLimitId: 'limit-1',
-    value: '10000',
-    ...overrides,
-  }, aggregateId);
+  base(
+    'USER_LIMIT_CREATED',
+    sequenceNumber,
+    {
+      activeFrom: 1_647_946_090_592,
+      brandId: '000000000000000000000001',
+      currencyCode: 'SEK',
+      nextResetTime: 1_648_032_490_592,
+      period: 'DAY',
+      status: 'ACTIVE',
+      type: 'DEPOSIT',
+      userId: aggregateId,
+      userLimitId: 'limit-1',
+      value: '10000',
+      ...overrides,
+    },
+    aggregateId,
+  );
 
 export const progressChanged = (
   sequenceNumber: number,
@@ -34,31 +39,41 @@ export const progressChanged = (
   overrides: Record<string, unknown> = {},
   aggregateId = USER,
 ) =>
-  base('USER_LIMIT_PROGRESS_CHANGED', sequenceNumber, {
-    amount,
-    brandId: '000000000000000000000001',
-    currencyCode: 'SEK',
-    nextResetTime: 1_648_032_490_592,
-    previousProgress,
-    remainingAmount: '0',
-    userId: aggregateId,
-    userLimitId: 'limit-1',
-    ...overrides,
-  }, aggregateId);
+  base(
+    'USER_LIMIT_PROGRESS_CHANGED',
+    sequenceNumber,
+    {
+      amount,
+      brandId: '000000000000000000000001',
+      currencyCode: 'SEK',
+      nextResetTime: 1_648_032_490_592,
+      previousProgress,
+      remainingAmount: '0',
+      userId: aggregateId,
+      userLimitId: 'limit-1',
+      ...overrides,
+    },
+    aggregateId,
+  );
 
 export const reset = (sequenceNumber: number, overrides: Record<string, unknown> = {}, aggregateId = USER) =>
-  base('USER_LIMIT_RESET', sequenceNumber, {
-    brandId: '000000000000000000000001',
-    currencyCode: 'SEK',
-    nextResetTime: 1_650_710_890_592,
-    period: 'DAY',
-    resetAmount: '0',
-    type: 'DEPOSIT',
-    unusedAmount: '10000.00',
-    userId: aggregateId,
-    userLimitId: 'limit-1',
-    ...overrides,
-  }, aggregateId);
+  base(
+    'USER_LIMIT_RESET',
+    sequenceNumber,
+    {
+      brandId: '000000000000000000000001',
+      currencyCode: 'SEK',
+      nextResetTime: 1_650_710_890_592,
+      period: 'DAY',
+      resetAmount: '0',
+      type: 'DEPOSIT',
+      unusedAmount: '10000.00',
+      userId: aggregateId,
+      userLimitId: 'limit-1',
+      ...overrides,
+    },
+    aggregateId,
+  );
 
 export const unrelated = (sequenceNumber: number, aggregateId = USER) =>
   base('LIMIT_USER_CREATED', sequenceNumber, { userId: aggregateId }, aggregateId);

@@ -38,10 +38,11 @@ let nextIndex = 0;
 
 /** A record carrying `data` (an object is JSON-encoded, a string or Buffer taken as is). */
 export const recordOf = (data: unknown, partitionKey = 'user-1'): KinesisStreamRecord =>
-  toKinesisRecord(
-    Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data), 'utf8'),
-    { partitionKey, sequenceNumber: syntheticSequenceNumber(nextIndex++), approximateArrivalTimestamp: 1_700_000_000 },
-  );
+  toKinesisRecord(Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data), 'utf8'), {
+    partitionKey,
+    sequenceNumber: syntheticSequenceNumber(nextIndex++),
+    approximateArrivalTimestamp: 1_700_000_000,
+  });
 
 /** A record whose `kinesis.data` is exactly `base64`, for bad-encoding cases. */
 export const recordWithRawData = (base64: string): KinesisStreamRecord => {

@@ -1,4 +1,5 @@
 import { createReadApiHandler, type ReadApiHandler } from '../../../lambda/read-api/create-read-api-handler';
+import { fixedNextTokenKey, type NextTokenKeySource } from '../../../lambda/read-api/next-token-key';
 import type { ReadApiResponse } from '../../../lambda/read-api/responses';
 import { captureLogs, type CapturedLogs } from '../../support/log-capture';
 import { readEvent, type ReadRequest } from './api-gateway-event';
@@ -18,13 +19,18 @@ export interface TestApi {
   get(request: ReadRequest): Promise<ParsedResponse>;
 }
 
-/** The read API on `table`, logging at INFO into memory. */
+/** The read API on `table`, logging at INFO into memory, signing tokens with a fixed key or the given source. */
 export const createTestApi = (
   table: Pick<LocalTable, 'client' | 'tableName'>,
-  nextTokenKey: Buffer = TEST_TOKEN_KEY,
+  nextTokenKey: Buffer | NextTokenKeySource = TEST_TOKEN_KEY,
 ): TestApi => {
   const logs = captureLogs('INFO');
-  const handler = createReadApiHandler({ client: table.client, tableName: table.tableName, nextTokenKey, logger: logs.logger });
+  const handler = createReadApiHandler({
+    client: table.client,
+    tableName: table.tableName,
+    nextTokenKey: Buffer.isBuffer(nextTokenKey) ? fixedNextTokenKey(nextTokenKey) : nextTokenKey,
+    logger: logs.logger,
+  });
   return {
     handler,
     logs,
