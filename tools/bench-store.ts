@@ -17,13 +17,19 @@ export const BENCH_STORE_COMMAND = defineCommand({
     json: {
       type: 'boolean',
       default: false,
-      description: 'stdout: exactly one JSON document\n{"records","latencyMs","seconds","recordsPerSecond","requests","distinctItems","naiveRequests"}',
+      description:
+        'stdout: exactly one JSON document\n{"records","latencyMs","seconds","recordsPerSecond","requests","distinctItems","naiveRequests"}',
     },
     records: { type: 'string', default: '10000', valueName: 'N', description: 'records in the timed batch, 1 to 100000' },
     'latency-ms': { type: 'string', default: '5', valueName: 'L', description: 'added to every DynamoDB request, 0 to 1000' },
     rounds: { type: 'string', default: '3', valueName: 'N', description: 'rounds (median and min-max reported), 1 to 50' },
     users: { type: 'string', default: '1000', valueName: 'N', description: 'users in the workload, 1 to 100000' },
-    'warm-up': { type: 'string', default: '10000', valueName: 'N', description: 'records replayed before the batch, untimed, 0 to 1000000' },
+    'warm-up': {
+      type: 'string',
+      default: '10000',
+      valueName: 'N',
+      description: 'records replayed before the batch, untimed, 0 to 1000000',
+    },
     concurrency: { type: 'string', valueName: 'N', description: "the store's requests in flight (default: the store's own), 1 to 1000" },
   },
   notes: 'Progress on stderr. Exit code 2: a bad argument. In a pipe, run `npm run -s bench:store -- --json`.',
@@ -55,7 +61,9 @@ const toJsonDocument = (result: StoreBenchResult) => ({
 
 const toText = (result: StoreBenchResult): string => {
   const rates = result.rounds.map((entry) => result.records / entry.seconds);
-  const operations = Object.entries(result.rounds[0]?.byOperation ?? {}).map(([operation, count]) => `${operation} ${count}`).join(', ');
+  const operations = Object.entries(result.rounds[0]?.byOperation ?? {})
+    .map(([operation, count]) => `${operation} ${count}`)
+    .join(', ');
   return [
     `DynamoDB store on dynalite, ${result.latencyMs} ms added to every request: one batch of ${result.records} records, ${result.rounds.length} round(s)`,
     `  outcomes      ${formatCounts(result.summary)}`,

@@ -9,7 +9,8 @@ import { E2E_STORE_OPTIONS, readE2eStoreOptions } from './store-options';
 /** `npm run e2e`: its options and `--help`. */
 export const E2E_COMMAND = defineCommand({
   script: 'e2e',
-  synopsis: '[--json] [--records N] [--users N] [--shards N] [--seed N] [--port N] [--batch-size N] [--store memory|dynamodb] [--parallelization N]',
+  synopsis:
+    '[--json] [--records N] [--users N] [--shards N] [--seed N] [--port N] [--batch-size N] [--store memory|dynamodb] [--parallelization N]',
   description:
     'End to end through kinesalite: generates a seeded workload, produces it on a stream, polls every shard\n' +
     'into the real handler, then compares with a direct replay of the same records.',

@@ -51,7 +51,12 @@ export const replayIntoDynamoDb = async (inputs: readonly Input[], options: Dyna
   try {
     await ensureUserLimitsTable(clean.client, tableName);
     const store = new DynamoDbUserLimitStore({ client: faulty.documentClient, tableName });
-    const emulator = new EventSourceEmulator({ store, logger: options.logger, batchSize: options.batchSize, maxRetries: options.maxRetries });
+    const emulator = new EventSourceEmulator({
+      store,
+      logger: options.logger,
+      batchSize: options.batchSize,
+      maxRetries: options.maxRetries,
+    });
     for (const input of inputs) {
       if (input.kind === 'kinesis-event') await emulator.deliverBatch(input.records);
       else await emulator.deliver(input.records);
@@ -84,6 +89,9 @@ export const describeChaos = (counters: ChaosCounters): string =>
  */
 export const replayWithStore = async (
   inputs: readonly Input[],
-  options: { store: 'memory' | 'dynamodb'; logger: Logger; batchSize?: number; maxRetries?: number } & Omit<DynamoDbReplayOptions, 'logger' | 'batchSize' | 'maxRetries'>,
+  options: { store: 'memory' | 'dynamodb'; logger: Logger; batchSize?: number; maxRetries?: number } & Omit<
+    DynamoDbReplayOptions,
+    'logger' | 'batchSize' | 'maxRetries'
+  >,
 ): Promise<ReplayResult & Partial<DynamoDbReplayResult>> =>
   options.store === 'dynamodb' ? replayIntoDynamoDb(inputs, options) : replayInputs(inputs, options);

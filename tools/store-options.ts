@@ -19,15 +19,25 @@ const storeOption = {
 /** `npm run replay`'s store options. */
 export const REPLAY_STORE_OPTIONS = {
   store: storeOption,
-  endpoint: { type: 'string', valueName: 'URL', description: 'a DynamoDB-compatible endpoint for --store dynamodb; the table is created when missing' },
+  endpoint: {
+    type: 'string',
+    valueName: 'URL',
+    description: 'a DynamoDB-compatible endpoint for --store dynamodb; the table is created when missing',
+  },
   chaos: {
     type: 'string',
     default: '0',
     valueName: 'P',
-    description: 'with --store dynamodb: fail this share of DynamoDB requests, 0 <= P < 1\n(throttling, 500, timeout, or a write applied whose response is lost)',
+    description:
+      'with --store dynamodb: fail this share of DynamoDB requests, 0 <= P < 1\n(throttling, 500, timeout, or a write applied whose response is lost)',
   },
   seed: { type: 'string', default: '1', valueName: 'N', description: 'seed of the --chaos fault sequence: the same seed, the same faults' },
-  'max-retries': { type: 'string', default: '3', valueName: 'N', description: "retries of a failing batch before its rest counts as failed, 0 to 1000" },
+  'max-retries': {
+    type: 'string',
+    default: '3',
+    valueName: 'N',
+    description: 'retries of a failing batch before its rest counts as failed, 0 to 1000',
+  },
 } as const;
 
 /** `npm run e2e`'s store options. */
@@ -51,7 +61,8 @@ export interface ReplayStoreChoice {
 
 const integer = (name: string, text: string, min: number, max: number): number => {
   const value = Number(text);
-  if (!/^[0-9]+$/.test(text) || value < min || value > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
+  if (!/^[0-9]+$/.test(text) || value < min || value > max)
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
   return value;
 };
 
@@ -62,7 +73,8 @@ const storeKind = (text: string): E2eStoreKind => {
 
 const probability = (text: string): number => {
   const value = Number(text);
-  if (!/^(0(\.[0-9]+)?|\.[0-9]+)$/.test(text) || !(value >= 0 && value < 1)) throw new UsageError(`--chaos must be a number from 0 to below 1, got "${text}"`);
+  if (!/^(0(\.[0-9]+)?|\.[0-9]+)$/.test(text) || !(value >= 0 && value < 1))
+    throw new UsageError(`--chaos must be a number from 0 to below 1, got "${text}"`);
   return value;
 };
 
@@ -101,7 +113,10 @@ export const readReplayStoreOptions = (values: {
 };
 
 /** Checks the e2e's store options. */
-export const readE2eStoreOptions = (values: { store: string; parallelization: string }): { store: E2eStoreKind; parallelization: number } => ({
+export const readE2eStoreOptions = (values: {
+  store: string;
+  parallelization: string;
+}): { store: E2eStoreKind; parallelization: number } => ({
   store: storeKind(values.store),
   parallelization: integer('parallelization', values.parallelization, 1, 10),
 });

@@ -5,22 +5,27 @@ import { syntheticSequenceNumber, toKinesisRecord } from '../../tools/kinesis-re
 import { batcherFor, ParallelShardBatchers } from '../../tools/kinesis/parallel-batcher';
 
 const record = (partitionKey: string, index: number): KinesisStreamRecord =>
-  toKinesisRecord(Buffer.from(`{"n":${index}}`), { partitionKey, sequenceNumber: syntheticSequenceNumber(index), approximateArrivalTimestamp: 1 });
+  toKinesisRecord(Buffer.from(`{"n":${index}}`), {
+    partitionKey,
+    sequenceNumber: syntheticSequenceNumber(index),
+    approximateArrivalTimestamp: 1,
+  });
 
 /** A stand-in emulator: records what it was given, takes a few ms per call, counts every record as applied. */
-const recordingEmulator = (log: { batcher: number; records: KinesisStreamRecord[] }[], inFlight: { now: number; max: number }) => (batcher: number) => {
-  let applied = 0;
-  return {
-    deliver: async (records: readonly KinesisStreamRecord[]) => {
-      inFlight.max = Math.max(inFlight.max, (inFlight.now += 1));
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      log.push({ batcher, records: [...records] });
-      applied += records.length;
-      inFlight.now -= 1;
-    },
-    summary: () => ({ ...emptyCounts(), records: applied, applied }),
-  } as unknown as EventSourceEmulator;
-};
+const recordingEmulator =
+  (log: { batcher: number; records: KinesisStreamRecord[] }[], inFlight: { now: number; max: number }) => (batcher: number) => {
+    let applied = 0;
+    return {
+      deliver: async (records: readonly KinesisStreamRecord[]) => {
+        inFlight.max = Math.max(inFlight.max, (inFlight.now += 1));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        log.push({ batcher, records: [...records] });
+        applied += records.length;
+        inFlight.now -= 1;
+      },
+      summary: () => ({ ...emptyCounts(), records: applied, applied }),
+    } as unknown as EventSourceEmulator;
+  };
 
 describe('parallel batchers per shard (ParallelizationFactor)', () => {
   const keys = Array.from({ length: 40 }, (_, index) => `user-${index}`);
@@ -47,7 +52,8 @@ describe('parallel batchers per shard (ParallelizationFactor)', () => {
     expect(new Set(delivered.map((entry) => entry.eventID))).toEqual(new Set(records.map((entry) => entry.eventID)));
     const batcherOfKey = new Map<string, Set<number>>();
     for (const entry of log) {
-      for (const { kinesis } of entry.records) batcherOfKey.set(kinesis.partitionKey, (batcherOfKey.get(kinesis.partitionKey) ?? new Set()).add(entry.batcher));
+      for (const { kinesis } of entry.records)
+        batcherOfKey.set(kinesis.partitionKey, (batcherOfKey.get(kinesis.partitionKey) ?? new Set()).add(entry.batcher));
     }
     for (const batcherSet of batcherOfKey.values()) expect(batcherSet.size).toBe(1);
     for (const key of keys) {

@@ -38,6 +38,9 @@ afterAll(async () => {
   await dynalite.stop();
 });
 
+/** The fields of a thrown SDK or Node error the assertions read. */
+type SdkError = { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+
 /** A request handler that answers 200 at once, for decisions without a network. */
 const answering: SdkHttpHandler = {
   handle: async () => ({ response: { statusCode: 200, headers: {}, body: undefined } }),
@@ -96,18 +99,23 @@ describe('ChaosHttpHandler', () => {
   });
 
   it.each([
-    ['throttling', (error: any) => ['ProvisionedThroughputExceededException', 'ThrottlingException'].includes(error.name) && error.$metadata.httpStatusCode === 400],
-    ['server-error', (error: any) => error.name === 'InternalServerError' && error.$metadata.httpStatusCode === 500],
-    ['timeout', (error: any) => error.name === 'TimeoutError' && error.code === 'ETIMEDOUT'],
-    ['lost-response', (error: any) => error.code === 'ECONNRESET'],
+    [
+      'throttling',
+      (error: SdkError) =>
+        ['ProvisionedThroughputExceededException', 'ThrottlingException'].includes(error.name ?? '') &&
+        error.$metadata?.httpStatusCode === 400,
+    ],
+    ['server-error', (error: SdkError) => error.name === 'InternalServerError' && error.$metadata?.httpStatusCode === 500],
+    ['timeout', (error: SdkError) => error.name === 'TimeoutError' && error.code === 'ETIMEDOUT'],
+    ['lost-response', (error: SdkError) => error.code === 'ECONNRESET'],
   ] as const)('%s reaches the SDK as DynamoDB or Node would send it', async (kind, isExpected) => {
     const clients = open({ chaos: { probability: 0.99, seed: 5, kinds: [kind], timeoutMs: 20 }, maxAttempts: 1 });
     const error = await put(clients, `shape-${kind}`).then(
       () => undefined,
-      (thrown: unknown) => thrown,
+      (thrown: unknown) => thrown as SdkError,
     );
     expect(error).toBeDefined();
-    expect(isExpected(error)).toBe(true);
+    expect(isExpected(error!)).toBe(true);
     expect(clients.chaos?.counters().faults[kind]).toBe(1);
   });
 

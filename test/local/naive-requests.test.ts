@@ -12,11 +12,23 @@ const event = (sequenceNumber: number, type: string, payload: Record<string, unk
   context: {},
 });
 const created = (userLimitId: string, userId = 'user-1') => ({
-  userId, userLimitId, brandId: 'b', currencyCode: 'SEK', type: 'LOSS', period: 'WEEK', status: 'ACTIVE', value: '100', activeFrom: 1,
+  userId,
+  userLimitId,
+  brandId: 'b',
+  currencyCode: 'SEK',
+  type: 'LOSS',
+  period: 'WEEK',
+  status: 'ACTIVE',
+  value: '100',
+  activeFrom: 1,
 });
 const records = (events: object[], first = 0) =>
   events.map((data, index) =>
-    toKinesisRecord(Buffer.from(JSON.stringify(data)), { partitionKey: 'p', sequenceNumber: syntheticSequenceNumber(first + index), approximateArrivalTimestamp: 1 }),
+    toKinesisRecord(Buffer.from(JSON.stringify(data)), {
+      partitionKey: 'p',
+      sequenceNumber: syntheticSequenceNumber(first + index),
+      approximateArrivalTimestamp: 1,
+    }),
   );
 
 describe('requests of the per-record seam, counted', () => {

@@ -14,7 +14,11 @@ const generated: Input[] = [
   {
     kind: 'domain-events',
     records: generateWorkload({ records: 400, users: 30, seed: 3, redeliveryRate: 0.05, poisonRate: 0.02 }).map((record, index) =>
-      toKinesisRecord(record.data, { partitionKey: record.partitionKey, sequenceNumber: syntheticSequenceNumber(index), approximateArrivalTimestamp: 1 }),
+      toKinesisRecord(record.data, {
+        partitionKey: record.partitionKey,
+        sequenceNumber: syntheticSequenceNumber(index),
+        approximateArrivalTimestamp: 1,
+      }),
     ),
   },
 ];
@@ -37,17 +41,28 @@ describe('replay into the DynamoDB store (embedded dynalite)', () => {
     expect(inMemory.userLimits.length).toBeGreaterThan(20);
   });
 
-  it.each([1, 2])('with 20 %% of requests failing (seed %i) and enough retries, the final state equals the clean one', async (seed) => {
-    const clean = await replayInputs(generated, { logger, batchSize: 50 });
-    const chaotic = await replayIntoDynamoDb(generated, { logger, batchSize: 50, chaos: { probability: 0.2, seed }, chaosTimeoutMs: 20, maxRetries: 50 });
-    expect(chaotic.userLimits).toEqual(clean.userLimits);
-    expect(chaotic.summary.records).toBe(clean.summary.records);
-    expect(chaotic.summary.failed).toBe(0);
-    const counters = chaotic.chaos!;
-    for (const kind of ['throttling', 'server-error', 'timeout', 'lost-response'] as const) expect(counters.faults[kind]).toBeGreaterThan(0);
-    // The lost responses include applied writes that were then retried.
-    expect(counters.faultsByOperation.PutItem?.['lost-response'] ?? 0).toBeGreaterThan(0);
-  }, 60_000);
+  it.each([1, 2])(
+    'with 20 %% of requests failing (seed %i) and enough retries, the final state equals the clean one',
+    async (seed) => {
+      const clean = await replayInputs(generated, { logger, batchSize: 50 });
+      const chaotic = await replayIntoDynamoDb(generated, {
+        logger,
+        batchSize: 50,
+        chaos: { probability: 0.2, seed },
+        chaosTimeoutMs: 20,
+        maxRetries: 50,
+      });
+      expect(chaotic.userLimits).toEqual(clean.userLimits);
+      expect(chaotic.summary.records).toBe(clean.summary.records);
+      expect(chaotic.summary.failed).toBe(0);
+      const counters = chaotic.chaos!;
+      for (const kind of ['throttling', 'server-error', 'timeout', 'lost-response'] as const)
+        expect(counters.faults[kind]).toBeGreaterThan(0);
+      // The lost responses include applied writes that were then retried.
+      expect(counters.faultsByOperation.PutItem?.['lost-response'] ?? 0).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
   it('--endpoint: creates the table when missing, then replays into the table that is there', async () => {
     const dynalite = await startDynalite();

@@ -8,7 +8,10 @@ const parse = (stdout: string) => {
 
 describe('npm run replay -- --store dynamodb', () => {
   it('the recorded stream: the same --json document as the in-memory replay', async () => {
-    const [inMemory, dynamo] = await Promise.all([runToolAsync('replay.ts', ['--json']), runToolAsync('replay.ts', ['--json', '--store', 'dynamodb'])]);
+    const [inMemory, dynamo] = await Promise.all([
+      runToolAsync('replay.ts', ['--json']),
+      runToolAsync('replay.ts', ['--json', '--store', 'dynamodb']),
+    ]);
     expect(inMemory.status).toBe(0);
     expect(dynamo.status).toBe(0);
     expect(parse(dynamo.stdout)).toEqual(parse(inMemory.stdout));
@@ -17,12 +20,26 @@ describe('npm run replay -- --store dynamodb', () => {
   it('--chaos 0.2 with enough retries: the same final state as the clean replay, the faults counted on stderr', async () => {
     const [clean, chaotic] = await Promise.all([
       runToolAsync('replay.ts', ['--json', '--batch-size', '5']),
-      runToolAsync('replay.ts', ['--json', '--batch-size', '5', '--store', 'dynamodb', '--chaos', '0.2', '--seed', '3', '--max-retries', '30']),
+      runToolAsync('replay.ts', [
+        '--json',
+        '--batch-size',
+        '5',
+        '--store',
+        'dynamodb',
+        '--chaos',
+        '0.2',
+        '--seed',
+        '3',
+        '--max-retries',
+        '30',
+      ]),
     ]);
     expect(chaotic.status).toBe(0);
     expect(parse(chaotic.stdout).userLimits).toEqual(parse(clean.stdout).userLimits);
     expect(parse(chaotic.stdout).summary).toMatchObject({ records: 17, failed: 0 });
-    expect(chaotic.stderr).toMatch(/^chaos: [1-9][0-9]* of [0-9]+ requests failed \(throttling [0-9]+, server-error [0-9]+, timeout [0-9]+, lost-response [0-9]+\)$/m);
+    expect(chaotic.stderr).toMatch(
+      /^chaos: [1-9][0-9]* of [0-9]+ requests failed \(throttling [0-9]+, server-error [0-9]+, timeout [0-9]+, lost-response [0-9]+\)$/m,
+    );
   }, 60_000);
 
   it.each([
@@ -39,10 +56,28 @@ describe('npm run replay -- --store dynamodb', () => {
 
 describe('npm run e2e -- --store dynamodb --parallelization 3', () => {
   it('--json adds store and parallelization; 0 mismatches against the direct in-memory replay', async () => {
-    const run = await runToolAsync('e2e.ts', ['--json', '--store', 'dynamodb', '--parallelization', '3', '--records', '800', '--users', '60', '--shards', '2']);
+    const run = await runToolAsync('e2e.ts', [
+      '--json',
+      '--store',
+      'dynamodb',
+      '--parallelization',
+      '3',
+      '--records',
+      '800',
+      '--users',
+      '60',
+      '--shards',
+      '2',
+    ]);
     expect(run.status).toBe(0);
     const document = parse(run.stdout);
     expect(Object.keys(document)).toEqual(['shards', 'store', 'parallelization', 'summary', 'mismatches', 'seconds']);
-    expect(document).toMatchObject({ shards: 2, store: 'dynamodb', parallelization: 3, mismatches: 0, summary: { records: 800, failed: 0 } });
+    expect(document).toMatchObject({
+      shards: 2,
+      store: 'dynamodb',
+      parallelization: 3,
+      mismatches: 0,
+      summary: { records: 800, failed: 0 },
+    });
   }, 60_000);
 });

@@ -72,10 +72,20 @@ export const runStoreBench = async (options: StoreBenchOptions): Promise<StoreBe
       try {
         await ensureUserLimitsTable(plain.client, tableName);
         const storeOptions = { tableName, concurrency: options.concurrency };
-        const warm = new EventSourceEmulator({ store: new DynamoDbUserLimitStore({ client: plain.documentClient, ...storeOptions }), logger: SILENT, batchSize: 1000, maxRetries: 0 });
+        const warm = new EventSourceEmulator({
+          store: new DynamoDbUserLimitStore({ client: plain.documentClient, ...storeOptions }),
+          logger: SILENT,
+          batchSize: 1000,
+          maxRetries: 0,
+        });
         await warm.deliver(warmUp);
         if (warm.summary().failed > 0) throw new Error(`warm-up: ${warm.summary().failed} records failed`);
-        const timed = new EventSourceEmulator({ store: new DynamoDbUserLimitStore({ client: slow.documentClient, ...storeOptions }), logger: SILENT, batchSize: batch.length, maxRetries: 0 });
+        const timed = new EventSourceEmulator({
+          store: new DynamoDbUserLimitStore({ client: slow.documentClient, ...storeOptions }),
+          logger: SILENT,
+          batchSize: batch.length,
+          maxRetries: 0,
+        });
         const started = performance.now();
         const cpuBefore = process.cpuUsage();
         await timed.deliverBatch(batch);

@@ -131,7 +131,10 @@ export const runE2e = async (options: E2eOptions): Promise<E2eResult> => {
         options.observe?.(shardId, records);
         let shardBatchers = batchers.get(shardId);
         if (shardBatchers === undefined) {
-          shardBatchers = new ParallelShardBatchers(parallelization, () => new EventSourceEmulator({ store: opened.store, logger: options.logger, batchSize }));
+          shardBatchers = new ParallelShardBatchers(
+            parallelization,
+            () => new EventSourceEmulator({ store: opened.store, logger: options.logger, batchSize }),
+          );
           batchers.set(shardId, shardBatchers);
         }
         await shardBatchers.deliver(records);

@@ -33,7 +33,7 @@ export class ParallelShardBatchers {
   async deliver(records: readonly KinesisStreamRecord[]): Promise<void> {
     const parts: KinesisStreamRecord[][] = this.#emulators.map(() => []);
     for (const record of records) parts[batcherFor(record.kinesis.partitionKey, parts.length)]!.push(record);
-    await Promise.all(parts.map((part, batcher) => (part.length > 0 ? this.#emulators[batcher]!.deliver(part) : undefined)));
+    await Promise.all(parts.map((part, batcher) => (part.length > 0 ? this.#emulators[batcher]!.deliver(part) : Promise.resolve())));
   }
 
   /** Every batcher's counters added up. */

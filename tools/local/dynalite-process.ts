@@ -9,7 +9,10 @@ import type { LocalEndpoint } from './local-table';
  */
 export const startDynaliteProcess = (): Promise<LocalEndpoint> =>
   new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'dynalite-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(join(__dirname, 'dynalite-child.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`dynalite process exited with code ${code} before it was ready`)));
     child.once('message', (message: { endpoint?: string; error?: string }) => {

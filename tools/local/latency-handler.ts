@@ -1,4 +1,11 @@
-import { DelegatingHttpHandler, type SdkHandleOptions, type SdkHandleResult, type SdkHttpHandler, type SdkHttpRequest, sleep } from './http-layer';
+import {
+  DelegatingHttpHandler,
+  type SdkHandleOptions,
+  type SdkHandleResult,
+  type SdkHttpHandler,
+  type SdkHttpRequest,
+  sleep,
+} from './http-layer';
 
 /**
  * Adds a fixed delay before every request, like the network round trip to

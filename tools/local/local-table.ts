@@ -42,7 +42,7 @@ export const readAllUserLimits = async (documentClient: DynamoDBDocumentClient, 
   const limits: UserLimit[] = [];
   for await (const page of paginateScan({ client: documentClient }, { TableName: tableName, ConsistentRead: true })) {
     for (const item of page.Items ?? []) {
-      const sortKey = item[SORT_KEY];
+      const sortKey: unknown = item[SORT_KEY];
       if (typeof sortKey === 'string' && sortKey.startsWith(LIMIT_SORT_KEY_PREFIX)) limits.push(fromLimitItem(item));
     }
   }

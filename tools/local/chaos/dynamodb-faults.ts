@@ -18,7 +18,11 @@ const ERROR_TYPES: Record<ThrottlingCode | 'InternalServerError', { namespace: s
     message:
       'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
   },
-  ThrottlingException: { namespace: 'com.amazon.coral.availability', status: 400, message: 'Rate of requests exceeds the allowed throughput.' },
+  ThrottlingException: {
+    namespace: 'com.amazon.coral.availability',
+    status: 400,
+    message: 'Rate of requests exceeds the allowed throughput.',
+  },
   InternalServerError: { namespace: 'com.amazonaws.dynamodb.v20120810', status: 500, message: 'Internal server error' },
 };
 

@@ -15,10 +15,7 @@ export const THROTTLING_CODES = ['ProvisionedThroughputExceededException', 'Thro
 export type ThrottlingCode = (typeof THROTTLING_CODES)[number];
 
 /** The fate of one request: it goes through, or one fault (with its throttling code when throttled). */
-export type FaultDecision =
-  | { kind: 'none' }
-  | { kind: Exclude<FaultKind, 'throttling'> }
-  | { kind: 'throttling'; code: ThrottlingCode };
+export type FaultDecision = { kind: 'none' } | { kind: Exclude<FaultKind, 'throttling'> } | { kind: 'throttling'; code: ThrottlingCode };
 
 export interface FaultPlanOptions {
   /** Chance that a request fails, 0 ≤ P < 1 (1 would fail every retry too: nothing could ever succeed). */
