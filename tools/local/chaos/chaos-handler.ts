@@ -18,6 +18,12 @@ export interface ChaosOptions extends FaultPlanOptions {
   timeoutMs?: number;
 }
 
+/** Faults chosen by the caller, request by request (tests that fail one exact request position). */
+export interface ScriptedFaults {
+  decide: () => FaultDecision;
+  timeoutMs?: number;
+}
+
 /** What the chaos layer did so far. */
 export interface ChaosCounters {
   /** Requests that reached the layer, SDK retries included. */
@@ -55,9 +61,9 @@ export class ChaosHttpHandler extends DelegatingHttpHandler {
     faultsByOperation: {},
   };
 
-  constructor(next: SdkHttpHandler, options: ChaosOptions) {
+  constructor(next: SdkHttpHandler, options: ChaosOptions | ScriptedFaults) {
     super(next);
-    this.#decide = createFaultPlan(options);
+    this.#decide = 'decide' in options ? options.decide : createFaultPlan(options);
     this.#timeoutMs = options.timeoutMs;
   }
 
