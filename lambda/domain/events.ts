@@ -22,11 +22,18 @@ export interface EventEnvelope {
  */
 export type EventIdentity = Omit<EventEnvelope, 'payload'>;
 
-/** The envelope's identity alone (a new object, holding no reference to the payload). */
-export const identityOf = ({ eventId, type, aggregateId, sequenceNumber, createdAt, correlationId }: EventEnvelope): EventIdentity =>
-  correlationId === undefined
-    ? { eventId, type, aggregateId, sequenceNumber, createdAt }
-    : { eventId, type, aggregateId, sequenceNumber, createdAt, correlationId };
+const NO_PAYLOAD: Record<string, unknown> = Object.freeze({});
+
+/**
+ * The envelope as its identity: its payload reference replaced by a shared
+ * empty object, so the raw payload can be collected. Mutates and returns the
+ * envelope (a copy the validation made, owned by the caller): no allocation
+ * per record, which showed in the batch's garbage-collection time.
+ */
+export const identityOf = (envelope: EventEnvelope): EventIdentity => {
+  envelope.payload = NO_PAYLOAD;
+  return envelope;
+};
 
 /** Payload of USER_LIMIT_CREATED: the full definition of a limit. */
 export interface UserLimitCreatedPayload {

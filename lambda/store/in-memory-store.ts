@@ -1,9 +1,9 @@
 import type { UserLimit } from '../domain/user-limit';
+import { LimitMap } from './limit-map';
 import {
   type BatchChanges,
   type CommitResult,
   keyOf,
-  limitKeyString,
   type StoredLimit,
   type UserLimitStore,
   type WorkingSet,
@@ -19,28 +19,27 @@ const copy = (stored: StoredLimit): StoredLimit => ({ limit: { ...stored.limit }
  * never mutate stored state by accident. Everything is lost with the process.
  */
 export class InMemoryUserLimitStore implements UserLimitStore {
-  readonly #limits = new Map<string, StoredLimit>();
+  readonly #limits = new LimitMap<StoredLimit>();
   readonly #watermarks = new Map<string, number>();
 
   async load(request: WorkingSetRequest): Promise<WorkingSet> {
-    const workingSet: WorkingSet = { watermarks: new Map(), limits: new Map() };
+    const workingSet: WorkingSet = { watermarks: new Map(), limits: new LimitMap() };
     for (const userId of request.userIds) {
       const watermark = this.#watermarks.get(userId);
       if (watermark !== undefined) workingSet.watermarks.set(userId, watermark);
     }
     for (const key of request.limitKeys) {
-      const id = limitKeyString(key);
-      const stored = this.#limits.get(id);
-      if (stored !== undefined) workingSet.limits.set(id, copy(stored));
+      const stored = this.#limits.get(key);
+      if (stored !== undefined) workingSet.limits.set(key, copy(stored));
     }
     return workingSet;
   }
 
   async commit(changes: BatchChanges): Promise<CommitResult> {
     for (const stored of changes.limits) {
-      const id = limitKeyString(keyOf(stored.limit));
-      const current = this.#limits.get(id);
-      if (current === undefined || current.lastSequenceNumber < stored.lastSequenceNumber) this.#limits.set(id, copy(stored));
+      const key = keyOf(stored.limit);
+      const current = this.#limits.get(key);
+      if (current === undefined || current.lastSequenceNumber < stored.lastSequenceNumber) this.#limits.set(key, copy(stored));
     }
     for (const [userId, sequenceNumber] of changes.watermarks) {
       const current = this.#watermarks.get(userId);

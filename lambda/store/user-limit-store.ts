@@ -1,3 +1,4 @@
+import type { LimitMap } from './limit-map';
 import type { UserLimit } from '../domain/user-limit';
 
 /**
@@ -38,8 +39,8 @@ export interface WorkingSetRequest {
 export interface WorkingSet {
   /** userId → highest sequenceNumber applied or orphaned for that user. */
   watermarks: Map<string, number>;
-  /** {@link limitKeyString} → stored limit. */
-  limits: Map<string, StoredLimit>;
+  /** Stored limits by key. */
+  limits: LimitMap<StoredLimit>;
 }
 
 /**
@@ -93,13 +94,6 @@ export interface UserLimitStore {
    */
   unstorableReason(candidate: StorageCandidate): string | undefined;
 }
-
-/**
- * One string per {@link LimitKey}, for maps: the user id's length first, so
- * no two keys collide whatever characters the ids hold (and cheaper than
- * JSON-encoding the pair, which showed in the batch profile).
- */
-export const limitKeyString = (key: LimitKey): string => `${key.userId.length}:${key.userId}${key.userLimitId}`;
 
 /** The key of a stored limit. */
 export const keyOf = (limit: UserLimit): LimitKey => ({ userId: limit.userId, userLimitId: limit.userLimitId });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DECIMAL_PATTERN } from '../../lambda/domain/decimal';
 import { type ApplyResult, applyCreated, applyProgressChanged, applyReset, isAlreadySeen } from '../../lambda/domain/rules';
 import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../../lambda/domain/user-limit';
-import { limitKeyString, type UserLimitStore } from '../../lambda/store/user-limit-store';
+import type { UserLimitStore } from '../../lambda/store/user-limit-store';
 
 /*
  * What a Powertools user would write instead of our pipeline: the batch
@@ -92,7 +92,7 @@ export const createPowertoolsReference = (store: UserLimitStore, logger: Logger)
     const key = { userId: envelope.aggregateId, userLimitId };
     const { watermarks, limits } = await store.load({ userIds: [key.userId], limitKeys: [key] });
     if (isAlreadySeen(watermarks.get(key.userId), envelope.sequenceNumber)) return;
-    const result = apply(limits.get(limitKeyString(key))?.limit);
+    const result = apply(limits.get(key)?.limit);
     await store.commit({
       limits: result.outcome === 'applied' ? [{ limit: result.limit, lastSequenceNumber: envelope.sequenceNumber }] : [],
       watermarks: new Map([[key.userId, envelope.sequenceNumber]]),

@@ -51,11 +51,11 @@ class CountingPerRecordStore implements PerRecordStore {
 const processRecordPerCall = async (record: KinesisStreamRecord, store: PerRecordStore): Promise<void> => {
   const read = readRecord(record, ANY_KEY_STORABLE);
   if (read.kind !== 'event') return; // rejected or ignored: no store call
-  const watermark = await store.getWatermark(read.envelope.aggregateId);
-  if (isAlreadySeen(watermark, read.envelope.sequenceNumber)) return;
-  const result = read.apply(await store.get(read.key.userLimitId));
+  const watermark = await store.getWatermark(read.userId);
+  if (isAlreadySeen(watermark, read.sequenceNumber)) return;
+  const result = read.routed.apply(await store.get(read.userLimitId));
   if (result.outcome === 'applied') await store.put(result.limit);
-  await store.setWatermark(read.envelope.aggregateId, read.envelope.sequenceNumber);
+  await store.setWatermark(read.userId, read.sequenceNumber);
 };
 
 /**
@@ -84,8 +84,8 @@ export const countDistinctItems = (batch: readonly KinesisStreamRecord[]): numbe
   for (const record of batch) {
     const read = readRecord(record, ANY_KEY_STORABLE);
     if (read.kind !== 'event') continue;
-    items.add(JSON.stringify(['LIMIT', read.key.userId, read.key.userLimitId]));
-    items.add(JSON.stringify(['WATERMARK', read.key.userId]));
+    items.add(JSON.stringify(['LIMIT', read.userId, read.userLimitId]));
+    items.add(JSON.stringify(['WATERMARK', read.userId]));
   }
   return items.size;
 };

@@ -1,11 +1,5 @@
-import {
-  type BatchChanges,
-  type FailedWrite,
-  type LimitKey,
-  limitKeyString,
-  type StoredLimit,
-  type WorkingSet,
-} from '../../store/user-limit-store';
+import { LimitMap } from '../../store/limit-map';
+import { type BatchChanges, type FailedWrite, type LimitKey, type StoredLimit, type WorkingSet } from '../../store/user-limit-store';
 
 /**
  * A batch's view of the store while its records are applied in memory: the
@@ -15,8 +9,8 @@ import {
  */
 export class BatchState {
   readonly #watermarks: Map<string, number>;
-  readonly #limits: Map<string, StoredLimit>;
-  readonly #changedLimits = new Map<string, number>();
+  readonly #limits: LimitMap<StoredLimit>;
+  readonly #changedLimits = new LimitMap<number>();
   readonly #raisedWatermarks = new Map<string, number>();
 
   constructor(workingSet: WorkingSet) {
@@ -29,7 +23,7 @@ export class BatchState {
   }
 
   limit(key: LimitKey): StoredLimit | undefined {
-    return this.#limits.get(limitKeyString(key));
+    return this.#limits.get(key);
   }
 
   /** The record at `recordIndex` moved its user's watermark to `sequenceNumber` (never down). */
@@ -42,14 +36,13 @@ export class BatchState {
 
   /** The record at `recordIndex` gave the limit at `key` a new state. */
   putLimit(key: LimitKey, stored: StoredLimit, recordIndex: number): void {
-    const id = limitKeyString(key);
-    this.#limits.set(id, stored);
-    if (!this.#changedLimits.has(id)) this.#changedLimits.set(id, recordIndex);
+    this.#limits.set(key, stored);
+    if (!this.#changedLimits.has(key)) this.#changedLimits.set(key, recordIndex);
   }
 
   /** One write per changed item, holding its final state. */
   changes(): BatchChanges {
-    const limits = [...this.#changedLimits.keys()].map((id) => this.#limits.get(id)!);
+    const limits = [...this.#changedLimits.entries()].map(([key]) => this.#limits.get(key)!);
     const watermarks = new Map([...this.#raisedWatermarks.keys()].map((userId) => [userId, this.#watermarks.get(userId)!]));
     return { limits, watermarks };
   }
@@ -58,7 +51,7 @@ export class BatchState {
   firstRecordIn(failed: readonly FailedWrite[]): number | undefined {
     let first: number | undefined;
     for (const write of failed) {
-      const index = write.item === 'limit' ? this.#changedLimits.get(limitKeyString(write.key)) : this.#raisedWatermarks.get(write.userId);
+      const index = write.item === 'limit' ? this.#changedLimits.get(write.key) : this.#raisedWatermarks.get(write.userId);
       if (index !== undefined && (first === undefined || index < first)) first = index;
     }
     return first;

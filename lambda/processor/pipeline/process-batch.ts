@@ -68,7 +68,10 @@ const succeeded = (outcomes: Outcome[]): BatchResult => ({ outcomes, response: {
 
 const workingSetRequest = (read: readonly ReadRecord[]): WorkingSetRequest => {
   const events = read.filter((entry): entry is LimitEventRecord => entry.kind === 'event');
-  return { userIds: [...new Set(events.map((event) => event.key.userId))], limitKeys: events.map((event) => event.key) };
+  return {
+    userIds: [...new Set(events.map((event) => event.userId))],
+    limitKeys: events, // each event is its limit's key (userId, userLimitId): no copy per record
+  };
 };
 
 /**

@@ -1,12 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type EventIdentity, identityOf } from '../../domain/events';
-import { type ApplyResult, isAlreadySeen } from '../../domain/rules';
-import type { UserLimit } from '../../domain/user-limit';
-import type { LimitKey, UserLimitStore } from '../../store/user-limit-store';
+import { isAlreadySeen } from '../../domain/rules';
+import type { UserLimitStore } from '../../store/user-limit-store';
 import { decodeRecordData } from '../validation/decode';
 import { checkEnvelope } from '../validation/envelope';
 import type { BatchState } from './batch-state';
-import { findEventHandler } from './event-handlers';
+import { findEventHandler, type RoutedEvent } from './event-handlers';
 import type { Outcome } from './outcome';
 import { kinesisFieldsOf } from './kinesis-fields';
 import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
@@ -16,14 +15,22 @@ export type SettledRecord = { kind: 'settled'; record: unknown } & (
   { outcome: 'rejected'; reason: string; envelope?: EventIdentity } | { outcome: 'ignored'; envelope: EventIdentity }
 );
 
-/** A valid event of ours, waiting for the store's state of its limit. */
+/**
+ * A valid event of ours, waiting for the store's state of its limit. Kept
+ * small on purpose: a batch holds 10,000 of these until it commits, and every
+ * object kept alive that long costs garbage-collection time (the profile
+ * doubled its scavenge time with the whole envelope kept). What a log line
+ * needs besides is decoded again from `record`, only when a line is written.
+ */
 export interface LimitEventRecord {
   kind: 'event';
   record: unknown;
-  envelope: EventIdentity;
-  /** (aggregateId, userLimitId): DOMAIN.md rule 6. */
-  key: LimitKey;
-  apply: (current: UserLimit | undefined) => ApplyResult;
+  /** (aggregateId, userLimitId): the limit's key, DOMAIN.md rule 6. */
+  userId: string;
+  userLimitId: string;
+  sequenceNumber: number;
+  /** The validated event bound to its rule. */
+  routed: RoutedEvent;
 }
 
 export type ReadRecord = SettledRecord | LimitEventRecord;
@@ -57,10 +64,16 @@ export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstora
 
   const routed = eventHandler(envelope.payload, envelope);
   if (!routed.ok) return rejected(record, routed.reason, identityOf(envelope));
-  const key = { userId: envelope.aggregateId, userLimitId: routed.value.userLimitId };
-  const unstorableKey = store.unstorableReason({ key });
-  if (unstorableKey !== undefined) return rejected(record, unstorableKey, identityOf(envelope));
-  return { kind: 'event', record, envelope: identityOf(envelope), key, apply: routed.value.apply };
+  const event: LimitEventRecord = {
+    kind: 'event',
+    record,
+    userId: envelope.aggregateId,
+    userLimitId: routed.value.userLimitId,
+    sequenceNumber: envelope.sequenceNumber,
+    routed: routed.value,
+  };
+  const unstorableKey = store.unstorableReason({ key: event });
+  return unstorableKey === undefined ? event : rejected(record, unstorableKey, identityOf(envelope));
 };
 
 /** Logs a settled record: ERROR with the reason and raw data when rejected, DEBUG when ignored. */
@@ -88,30 +101,39 @@ export const applyRecord = (
   logger: Logger,
   debug: boolean,
 ): Outcome => {
-  const { record, envelope, key } = event;
-  const { sequenceNumber } = envelope;
-  if (isAlreadySeen(state.watermark(key.userId), sequenceNumber)) {
-    return logOutcome(logger, record, 'duplicates', envelope, debug);
-  }
+  const { record, userId, userLimitId, sequenceNumber } = event;
+  if (isAlreadySeen(state.watermark(userId), sequenceNumber)) return settle(event, 'duplicates', logger, debug);
 
-  const stored = state.limit(key);
+  const stored = state.limit(event);
   if (stored !== undefined && isAlreadySeen(stored.lastSequenceNumber, sequenceNumber)) {
-    state.raiseWatermark(key.userId, sequenceNumber, recordIndex);
-    return logOutcome(logger, record, 'applied', envelope, debug);
+    state.raiseWatermark(userId, sequenceNumber, recordIndex);
+    return settle(event, 'applied', logger, debug);
   }
 
-  const result = event.apply(stored?.limit);
+  const result = event.routed.apply(stored?.limit);
   if (result.outcome === 'orphaned') {
-    state.raiseWatermark(key.userId, sequenceNumber, recordIndex);
-    return logOrphaned(logger, record, envelope, key.userLimitId);
+    state.raiseWatermark(userId, sequenceNumber, recordIndex);
+    return logOrphaned(logger, record, identityFor(event), userLimitId);
   }
 
   const next = { limit: result.limit, lastSequenceNumber: sequenceNumber };
-  const unstorable = store.unstorableReason({ key, stored: next });
-  if (unstorable !== undefined) return logRejected(logger, record, unstorable, envelope);
+  const unstorable = store.unstorableReason({ key: event, stored: next });
+  if (unstorable !== undefined) return logRejected(logger, record, unstorable, identityFor(event));
 
-  state.putLimit(key, next, recordIndex);
-  state.raiseWatermark(key.userId, sequenceNumber, recordIndex);
-  if (result.progressGap) logProgressGap(logger, record, envelope, key.userLimitId, result.progressGap);
-  return logOutcome(logger, record, 'applied', envelope, debug);
+  state.putLimit(event, next, recordIndex);
+  state.raiseWatermark(userId, sequenceNumber, recordIndex);
+  if (result.progressGap) logProgressGap(logger, record, identityFor(event), userLimitId, result.progressGap);
+  return settle(event, 'applied', logger, debug);
+};
+
+/** The outcome, with its DEBUG line when DEBUG is on (its attributes are not even built otherwise). */
+const settle = <O extends 'applied' | 'duplicates'>(event: LimitEventRecord, outcome: O, logger: Logger, debug: boolean): O =>
+  debug ? logOutcome(logger, event.record, outcome, identityFor(event), debug) : outcome;
+
+/** The event's envelope identity for a log line, decoded again from its record (it was valid when read). */
+const identityFor = (event: LimitEventRecord): EventIdentity => {
+  const decoded = decodeRecordData(kinesisFieldsOf(event.record).data);
+  const checked = decoded.ok ? checkEnvelope(decoded.value) : undefined;
+  if (checked?.ok) return identityOf(checked.value);
+  return { eventId: '', type: '', aggregateId: event.userId, sequenceNumber: event.sequenceNumber, createdAt: 0 };
 };

@@ -5,12 +5,12 @@ import {
   type CommitResult,
   type FailedWrite,
   keyOf,
-  limitKeyString,
   type StorageCandidate,
   type UserLimitStore,
   type WorkingSet,
   type WorkingSetRequest,
 } from '../user-limit-store';
+import { LimitMap } from '../limit-map';
 import { batchGetAll } from './batch-get';
 import { mapBounded } from './bounded-parallel';
 import { dynamoDbUnstorableReason } from './item-limits';
@@ -62,10 +62,11 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
   }
 
   async load(request: WorkingSetRequest): Promise<WorkingSet> {
-    const limitKeys = new Map(request.limitKeys.map((key) => [limitKeyString(key), limitItemKey(key)]));
+    const limitKeys = new LimitMap<Record<string, string>>();
+    for (const key of request.limitKeys) limitKeys.set(key, limitItemKey(key));
     const keys = [...new Set(request.userIds)].map(watermarkItemKey).concat([...limitKeys.values()]);
     const items = await batchGetAll(this.#client, this.#tableName, keys, this.#concurrency);
-    const workingSet: WorkingSet = { watermarks: new Map(), limits: new Map() };
+    const workingSet: WorkingSet = { watermarks: new Map(), limits: new LimitMap() };
     for (const item of items) {
       const userId = item[PARTITION_KEY] as string;
       const sortKey = item[SORT_KEY] as string;
@@ -73,7 +74,7 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
         workingSet.watermarks.set(userId, item[WATERMARK_SEQUENCE_NUMBER] as number);
       } else {
         const key = { userId, userLimitId: sortKey.slice(LIMIT_SORT_KEY_PREFIX.length) };
-        workingSet.limits.set(limitKeyString(key), {
+        workingSet.limits.set(key, {
           limit: fromLimitItem(item),
           lastSequenceNumber: item[LAST_SEQUENCE_NUMBER] as number,
         });

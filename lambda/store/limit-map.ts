@@ -1,0 +1,45 @@
+import type { LimitKey } from './user-limit-store';
+
+/**
+ * A map keyed by {@link LimitKey}: a map of users, each a map of limit ids.
+ * Nested rather than keyed by a joined string, so a lookup hashes the ids it
+ * is given instead of building (and collecting) one more string per record.
+ */
+export class LimitMap<V> {
+  readonly #byUser = new Map<string, Map<string, V>>();
+  #size = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  get(key: LimitKey): V | undefined {
+    return this.#byUser.get(key.userId)?.get(key.userLimitId);
+  }
+
+  has(key: LimitKey): boolean {
+    return this.#byUser.get(key.userId)?.has(key.userLimitId) ?? false;
+  }
+
+  set(key: LimitKey, value: V): this {
+    let limits = this.#byUser.get(key.userId);
+    if (limits === undefined) {
+      limits = new Map();
+      this.#byUser.set(key.userId, limits);
+    }
+    if (!limits.has(key.userLimitId)) this.#size += 1;
+    limits.set(key.userLimitId, value);
+    return this;
+  }
+
+  /** Every entry as [key, value], users in insertion order, each user's limits in insertion order. */
+  *entries(): IterableIterator<[LimitKey, V]> {
+    for (const [userId, limits] of this.#byUser) {
+      for (const [userLimitId, value] of limits) yield [{ userId, userLimitId }, value];
+    }
+  }
+
+  *values(): IterableIterator<V> {
+    for (const limits of this.#byUser.values()) yield* limits.values();
+  }
+}
