@@ -1,5 +1,12 @@
 import { LimitMap } from '../../store/limit-map';
-import { type BatchChanges, type FailedWrite, type LimitKey, type StoredLimit, type WorkingSet } from '../../store/user-limit-store';
+import {
+  type BatchChanges,
+  type FailedWrite,
+  type LimitKey,
+  type StoredLimit,
+  type WorkingSet,
+  type WorkingSetRequest,
+} from '../../store/user-limit-store';
 
 /**
  * A batch's view of the store while its records are applied in memory: the
@@ -8,14 +15,37 @@ import { type BatchChanges, type FailedWrite, type LimitKey, type StoredLimit, t
  * to commit maps back to the earliest record whose effect is not durable.
  */
 export class BatchState {
-  readonly #watermarks: Map<string, number>;
-  readonly #limits: LimitMap<StoredLimit>;
+  readonly #watermarks = new Map<string, number>();
+  readonly #limits = new LimitMap<StoredLimit>();
+  /** What was asked of the store already, found or not: nothing is read twice in a batch. */
+  readonly #loadedUsers = new Set<string>();
+  readonly #loadedLimits = new LimitMap<true>();
   readonly #changedLimits = new LimitMap<number>();
   readonly #raisedWatermarks = new Map<string, number>();
 
-  constructor(workingSet: WorkingSet) {
-    this.#watermarks = workingSet.watermarks;
-    this.#limits = workingSet.limits;
+  /** The watermarks and limits of `keys` that are not loaded yet (each once); empty when all are. */
+  unloaded(keys: Iterable<LimitKey>): WorkingSetRequest {
+    const userIds = new Set<string>();
+    const limitKeys = new LimitMap<LimitKey>();
+    for (const key of keys) {
+      if (!this.#loadedUsers.has(key.userId)) userIds.add(key.userId);
+      if (!this.#loadedLimits.has(key)) limitKeys.set(key, key);
+    }
+    return { userIds: [...userIds], limitKeys: [...limitKeys.values()] };
+  }
+
+  /** Adds what the store answered for `request` (absent items stay absent, and are not asked again). */
+  absorb(request: WorkingSetRequest, workingSet: WorkingSet): void {
+    for (const userId of request.userIds) {
+      this.#loadedUsers.add(userId);
+      const watermark = workingSet.watermarks.get(userId);
+      if (watermark !== undefined) this.#watermarks.set(userId, watermark);
+    }
+    for (const key of request.limitKeys) {
+      this.#loadedLimits.set(key, true);
+      const stored = workingSet.limits.get(key);
+      if (stored !== undefined) this.#limits.set(key, stored);
+    }
   }
 
   watermark(userId: string): number | undefined {
