@@ -3,13 +3,13 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { KinesisStreamRecord } from 'aws-lambda';
-import { createUserLimitsTable } from '../../lambda/store/dynamodb/create-table';
 import { DynamoDbUserLimitStore } from '../../lambda/store/dynamodb/dynamodb-store';
 import { fromLimitItem, LIMIT_SORT_KEY_PREFIX, SORT_KEY, WATERMARK_SORT_KEY } from '../../lambda/store/dynamodb/table-design';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { EventSourceEmulator } from '../../tools/event-source-emulator';
 import { sortUserLimits } from '../../tools/replay-inputs';
 import { ChaosHttpHandler } from '../../tools/local/chaos/chaos-handler';
+import { createLocalTable } from '../../tools/local/seed-table';
 import { FAULT_KINDS, type FaultDecision, type FaultKind } from '../../tools/local/chaos/fault-plan';
 import { domainStreamArbitrary, toRecords } from '../support/limit-streams';
 import { captureLogs } from '../support/log-capture';
@@ -23,13 +23,7 @@ let tables = 0;
 const storeWithFaultAt = async (faultAt: number, kind: FaultKind) => {
   const { endpoint } = await sharedDynalite();
   const tableName = `faults-${++tables}`;
-  const plain = new DynamoDBClient({
-    endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
-    requestHandler: new NodeHttpHandler(),
-  });
-  await createUserLimitsTable(plain, tableName);
+  await createLocalTable(endpoint, tableName);
   let requests = 0;
   const decide = (): FaultDecision => {
     const index = requests++;

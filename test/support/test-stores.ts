@@ -1,15 +1,13 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { UserLimit } from '../../lambda/domain/user-limit';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
-import { createUserLimitsTable } from '../../lambda/store/dynamodb/create-table';
 import { createDocumentClient } from '../../lambda/store/dynamodb/document-client';
 import { DynamoDbUserLimitStore } from '../../lambda/store/dynamodb/dynamodb-store';
 import { dynamoDbUnstorableReason } from '../../lambda/store/dynamodb/item-limits';
 import { fromLimitItem, LIMIT_SORT_KEY_PREFIX, SORT_KEY } from '../../lambda/store/dynamodb/table-design';
 import type { StorageCandidate, UserLimitStore } from '../../lambda/store/user-limit-store';
 import { type RunningDynalite, startDynalite } from '../../tools/local/dynalite-server';
+import { createLocalTable } from '../../tools/local/seed-table';
 import { sortUserLimits } from '../../tools/replay-inputs';
 
 /** A store for the shared suite, with a way to read every limit back (sorted by user, then id). */
@@ -43,15 +41,7 @@ export const newDynamoDbStore = async (): Promise<{
 }> => {
   const { endpoint } = await sharedDynalite();
   const tableName = `user-limits-${process.pid}-${++tables}`;
-  await createUserLimitsTable(
-    new DynamoDBClient({
-      endpoint,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      requestHandler: new NodeHttpHandler(),
-    }),
-    tableName,
-  );
+  await createLocalTable(endpoint, tableName);
   const client = createDocumentClient({ tableName, endpoint });
   const allLimits = async (): Promise<UserLimit[]> => {
     const items: Array<Record<string, unknown>> = [];

@@ -1,42 +1,9 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UserLimit } from '../../lambda/domain/user-limit';
-import {
-  PARTITION_KEY,
-  SORT_KEY,
-  toLimitItem,
-  WATERMARK_SEQUENCE_NUMBER,
-  watermarkItemKey,
-} from '../../lambda/store/dynamodb/table-design';
+import { createLocalTable, seedLimits } from '../local/seed-table';
 
-/** Creates the user-limits table (userId S + sk S, on demand) on a local endpoint. */
-export const createBenchTable = async (endpoint: string, tableName: string): Promise<void> => {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    requestHandler: new NodeHttpHandler(),
-  });
-  try {
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: PARTITION_KEY, AttributeType: 'S' },
-          { AttributeName: SORT_KEY, AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: PARTITION_KEY, KeyType: 'HASH' },
-          { AttributeName: SORT_KEY, KeyType: 'RANGE' },
-        ],
-      }),
-    );
-  } finally {
-    client.destroy();
-  }
-};
+/** Creates the user-limits table on a local endpoint. */
+export const createBenchTable = createLocalTable;
 
 /** A realistic limit: every field set, amounts as the producer writes them. */
 export const benchLimit = (userId: string, index: number): UserLimit => ({
@@ -63,14 +30,6 @@ export const seedBenchTable = async (
   userIds: readonly string[],
   limitsPerUser: number,
 ): Promise<void> => {
-  const items: Array<Record<string, unknown>> = [];
-  for (const userId of userIds) {
-    for (let index = 0; index < limitsPerUser; index += 1) items.push(toLimitItem(benchLimit(userId, index), 1000 + index));
-    items.push({ ...watermarkItemKey(userId), [WATERMARK_SEQUENCE_NUMBER]: 1000 + limitsPerUser });
-  }
-  for (let start = 0; start < items.length; start += 25) {
-    await client.send(
-      new BatchWriteCommand({ RequestItems: { [tableName]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })) } }),
-    );
-  }
+  const limits = userIds.flatMap((userId) => Array.from({ length: limitsPerUser }, (_, index) => benchLimit(userId, index)));
+  await seedLimits(client, tableName, limits, 1000 + limitsPerUser);
 };
