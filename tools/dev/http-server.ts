@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, LOOPBACK_HOST } from '../local/loopback-listener';
 import { type HttpReply, jsonReply, sendReply } from './lambda-response';
 
 /** Answers a request, or returns undefined to let the next route try. */
@@ -17,7 +17,7 @@ export interface RunningHttpServer {
   stop(): Promise<void>;
 }
 
-export const HOST = '127.0.0.1';
+export const HOST = LOOPBACK_HOST;
 
 /**
  * One HTTP server on 127.0.0.1 for the read API, the dev token endpoint and
@@ -46,26 +46,11 @@ export const startHttpServer = async (options: {
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new DevPortError(`port ${options.port} on ${HOST} is in use; choose another with --port N, or --port 0 for any free port`)
-          : error.code === 'EACCES'
-            ? new DevPortError(`not allowed to listen on port ${options.port} on ${HOST}; choose a port above 1023`)
-            : error,
-      );
-    });
-    server.listen(options.port, HOST, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${HOST}:${port}`,
-    port,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections(); // the page's keep-alive polling would hold close() open
-        server.close((error?: Error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const { port, stop } = await listenOnLoopback(
+    server,
+    options.port,
+    (message) => new DevPortError(message),
+    'choose another with --port N, or --port 0 for any free port',
+  );
+  return { url: `http://${HOST}:${port}`, port, stop };
 };
