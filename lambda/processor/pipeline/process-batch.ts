@@ -27,10 +27,10 @@ export interface BatchResult {
 
 /**
  * A batch, top to bottom:
- * 1. read every record (decode, envelope, route, payload, key size) — no store data yet;
- * 2. load the working set once: every watermark and limit the events touch;
- * 3. apply the rules in record order, in memory;
- * 4. commit: at most one conditional write per touched item.
+ * 1. read the records (decode, envelope, route, payload, key size), {@link READ_CHUNK} at a time;
+ * 2. load the watermarks and limits their events touch that no earlier chunk loaded (each item once per batch);
+ * 3. apply the rules in record order, in memory; then the next chunk;
+ * 4. commit once: at most one conditional write per touched item.
  *
  * A store failure (load or commit throws, a write fails, the deadline passes)
  * fails the batch from the earliest record whose effect is not durable: that
