@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { StreamMode } from 'aws-cdk-lib/aws-kinesis';
-import type { AlarmTopicSource, LogLevel, StoreKind, StreamSource, UserLimitsStackProps } from './stack-props';
+import { LOG_LEVELS, type LogLevel } from './log-levels';
+import type { AlarmTopicSource, StoreKind, StreamSource, UserLimitsStackProps } from './stack-props';
 import { STORE_KINDS, StackPropsError } from './stack-props';
 
 /** The `cdk -c KEY=VALUE` keys the app reads; anything else in the context is CDK's own. */
@@ -15,7 +16,12 @@ export const CONTEXT_KEYS = [
   'maxRecordAgeSeconds',
   'iteratorAgeAlarmSeconds',
   'alarmTopic',
+  'alarmEmail',
+  'rejectedAlarmThreshold',
+  'orphanedRateAlarmPercent',
+  'metricsNamespace',
   'logLevel',
+  'logSampleRate',
   'store',
   'parallelizationFactor',
   'jwtIssuer',
@@ -28,7 +34,6 @@ export const CONTEXT_KEYS = [
 type ContextKey = (typeof CONTEXT_KEYS)[number];
 type ReadContext = (key: ContextKey) => unknown;
 
-const LOG_LEVELS: readonly LogLevel[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
 const STREAM_MODES: readonly string[] = [StreamMode.PROVISIONED, StreamMode.ON_DEMAND];
 
 const text = (read: ReadContext, key: ContextKey): string | undefined => {
@@ -123,7 +128,12 @@ export const stackPropsFromContext = (read: ReadContext): UserLimitsStackProps =
     maxRecordAge: seconds(read, 'maxRecordAgeSeconds'),
     iteratorAgeAlarmThreshold: seconds(read, 'iteratorAgeAlarmSeconds'),
     alarmTopic: alarmTopic(read),
+    alarmEmail: text(read, 'alarmEmail'),
+    rejectedAlarmThreshold: integer(read, 'rejectedAlarmThreshold'),
+    orphanedRateAlarmPercent: decimal(read, 'orphanedRateAlarmPercent'),
+    metricsNamespace: text(read, 'metricsNamespace'),
     logLevel: logLevel(read),
+    logSampleRate: decimal(read, 'logSampleRate'),
     store: store(read),
     parallelizationFactor: integer(read, 'parallelizationFactor'),
     jwtIssuer: text(read, 'jwtIssuer'),

@@ -3,10 +3,9 @@ import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { DEFAULT_SERVICE_NAME } from '../lambda/logger';
-import { createBundledFunction } from './bundled-function';
+import { createBundledFunction, type FunctionTelemetry } from './bundled-function';
 import { HANDLER_ENTRY } from './bundling';
 import { PROCESSOR_MEMORY_MB, PROCESSOR_TIMEOUT_SECONDS } from './function-sizing';
-import type { LogLevel } from './stack-props';
 
 /**
  * The function's CloudFormation logical id, fixed so that commands can name it
@@ -16,7 +15,7 @@ export const FUNCTION_LOGICAL_ID = 'UserLimitsProcessor';
 
 /** What the processor function is configured with. */
 export interface ProcessorFunctionProps {
-  readonly logLevel: LogLevel;
+  readonly telemetry: FunctionTelemetry;
   readonly logRetention: RetentionDays;
 }
 
@@ -41,7 +40,7 @@ export class ProcessorFunction extends Construct {
       entry: HANDLER_ENTRY,
       logicalId: FUNCTION_LOGICAL_ID,
       serviceName: DEFAULT_SERVICE_NAME,
-      logLevel: props.logLevel,
+      telemetry: props.telemetry,
       logRetention: props.logRetention,
       memorySize: PROCESSOR_MEMORY_MB,
       timeoutSeconds: PROCESSOR_TIMEOUT_SECONDS,

@@ -4,10 +4,9 @@ import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { NEXT_TOKEN_SECRET_ARN_VARIABLE } from '../lambda/read-api/next-token-key';
-import { createBundledFunction } from './bundled-function';
+import { createBundledFunction, type FunctionTelemetry } from './bundled-function';
 import { READ_API_ENTRY } from './bundling';
 import { READ_API_MEMORY_MB, READ_API_TIMEOUT_SECONDS } from './function-sizing';
-import type { LogLevel } from './stack-props';
 import { TABLE_NAME_ENV, type UserLimitsTable } from './user-limits-table';
 
 /** Fixed logical id of the read API function (`sam local invoke … UserLimitsReadApi`). */
@@ -27,7 +26,7 @@ export const NEXT_TOKEN_SECRET_ARN_ENV = NEXT_TOKEN_SECRET_ARN_VARIABLE;
 /** What the read API function is configured with. */
 export interface ReadApiFunctionProps {
   readonly table: UserLimitsTable;
-  readonly logLevel: LogLevel;
+  readonly telemetry: FunctionTelemetry;
   readonly logRetention: RetentionDays;
 }
 
@@ -57,7 +56,7 @@ export class ReadApiFunction extends Construct {
       entry: READ_API_ENTRY,
       logicalId: READ_API_FUNCTION_LOGICAL_ID,
       serviceName: READ_API_SERVICE_NAME,
-      logLevel: props.logLevel,
+      telemetry: props.telemetry,
       logRetention: props.logRetention,
       memorySize: READ_API_MEMORY_MB,
       timeoutSeconds: READ_API_TIMEOUT_SECONDS,

@@ -5,7 +5,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { LogLevel } from './stack-props';
+import type { FunctionTelemetry } from './bundled-function';
 import { ReadApiFunction } from './read-api-function';
 import type { ResolvedReadApiProps } from './read-api-props';
 import { type JwtSettings, ReadApiUserPool } from './token-issuer';
@@ -40,7 +40,7 @@ export const ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
 /** What the read API is built from. */
 export interface ReadApiConstructProps extends ResolvedReadApiProps {
   readonly table: UserLimitsTable;
-  readonly logLevel: LogLevel;
+  readonly telemetry: FunctionTelemetry;
   readonly logRetention: RetentionDays;
 }
 
@@ -62,7 +62,7 @@ export class ReadApi extends Construct {
     super(scope, id);
     this.function = new ReadApiFunction(this, 'Handler', {
       table: props.table,
-      logLevel: props.logLevel,
+      telemetry: props.telemetry,
       logRetention: props.logRetention,
     });
     this.userPool = props.jwtIssuer === undefined ? new ReadApiUserPool(this, 'Users') : undefined;

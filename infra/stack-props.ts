@@ -2,13 +2,13 @@ import { Duration, type StackProps } from 'aws-cdk-lib';
 import { StreamMode } from 'aws-cdk-lib/aws-kinesis';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DEFAULT_BATCH_SIZE, DEFAULT_RETRY_ATTEMPTS } from './event-source-settings';
+import { LOG_LEVELS, type LogLevel } from './log-levels';
+import { OPERATIONS_DEFAULTS, type OperationsProps, validateOperationsProps } from './operations-props';
 import { requireInteger, StackPropsError } from './props-error';
 import { READ_API_DEFAULTS, type ReadApiProps, validateReadApiProps } from './read-api-props';
 
 export { StackPropsError } from './props-error';
-
-/** Log levels Powertools Logger accepts in POWERTOOLS_LOG_LEVEL. */
-export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+export type { LogLevel } from './log-levels';
 
 /** The stream the function reads: created by the stack (default) or an existing one. */
 export type StreamSource =
@@ -28,7 +28,7 @@ export const STORE_KINDS: readonly StoreKind[] = ['memory', 'dynamodb'];
  * What a deployment may change; every field has a default (see {@link DEFAULTS});
  * the read API's fields ({@link ReadApiProps}) apply only with `store: 'dynamodb'`.
  */
-export interface UserLimitsStackProps extends StackProps, ReadApiProps {
+export interface UserLimitsStackProps extends StackProps, ReadApiProps, OperationsProps {
   /** `memory` (default) or `dynamodb`: a durable table, plus the read API. */
   readonly store?: StoreKind;
   /** Concurrent batches per shard (1–10); see {@link DEFAULT_PARALLELIZATION_FACTOR}. Above 1 needs `store: 'dynamodb'`. */
@@ -45,15 +45,19 @@ export interface UserLimitsStackProps extends StackProps, ReadApiProps {
   readonly maxRecordAge?: Duration;
   /** Iterator age (lag) above which the alarm fires; must be below maxRecordAge and at most half the retention. */
   readonly iteratorAgeAlarmThreshold?: Duration;
-  /** SNS topic for alarm actions. */
+  /** SNS topic for alarm and OK actions; `none` by default, `create` when only `alarmEmail` is given. */
   readonly alarmTopic?: AlarmTopicSource;
+  /** Powertools' level (POWERTOOLS_LOG_LEVEL) and Lambda's log-level filtering of both functions. */
   readonly logLevel?: LogLevel;
   readonly logRetention?: RetentionDays;
 }
 
-/** Every prop resolved to a value (an issuer and audience stay unset when the stack creates its own user pool). */
-export type ResolvedStackProps = Required<Omit<UserLimitsStackProps, keyof StackProps | 'jwtIssuer' | 'jwtAudience'>> &
-  Pick<UserLimitsStackProps, 'jwtIssuer' | 'jwtAudience'>;
+/** Props that may stay unset: an issuer and audience (the stack creates its own user pool), an alarm email. */
+type OptionalKeys = 'jwtIssuer' | 'jwtAudience' | 'alarmEmail';
+
+/** Every prop resolved to a value, except the {@link OptionalKeys}. */
+export type ResolvedStackProps = Required<Omit<UserLimitsStackProps, keyof StackProps | OptionalKeys>> &
+  Pick<UserLimitsStackProps, OptionalKeys>;
 
 /** The stream's retention: 24 h, Kinesis' minimum and the stack's fixed choice. */
 export const STREAM_RETENTION = Duration.hours(24);
@@ -63,7 +67,7 @@ export const STREAM_RETENTION = Duration.hours(24);
  * skipped (6 h), and skipped records stay re-readable from the stream for the
  * remaining 18 h of retention (see README, "deploy").
  */
-export const DEFAULTS: Omit<ResolvedStackProps, 'parallelizationFactor' | 'jwtIssuer' | 'jwtAudience'> = {
+export const DEFAULTS: Omit<ResolvedStackProps, 'parallelizationFactor' | OptionalKeys> = {
   store: 'memory',
   stream: { kind: 'create', streamMode: StreamMode.PROVISIONED, shardCount: 1 },
   batchSize: DEFAULT_BATCH_SIZE,
@@ -75,6 +79,7 @@ export const DEFAULTS: Omit<ResolvedStackProps, 'parallelizationFactor' | 'jwtIs
   logLevel: 'INFO',
   logRetention: RetentionDays.ONE_MONTH,
   ...READ_API_DEFAULTS,
+  ...OPERATIONS_DEFAULTS,
 };
 
 /**
@@ -111,6 +116,9 @@ const validateStream = (stream: StreamSource): void => {
 export const resolveStackProps = (props: UserLimitsStackProps = {}): ResolvedStackProps => {
   const store = props.store ?? DEFAULTS.store;
   if (!STORE_KINDS.includes(store)) throw new StackPropsError(`store must be one of ${STORE_KINDS.join(', ')}, got "${String(store)}"`);
+  const logLevel = props.logLevel ?? DEFAULTS.logLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new StackPropsError(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got "${String(logLevel)}"`);
   const resolved: ResolvedStackProps = {
     store,
     parallelizationFactor: props.parallelizationFactor ?? DEFAULT_PARALLELIZATION_FACTOR[store],
@@ -120,10 +128,10 @@ export const resolveStackProps = (props: UserLimitsStackProps = {}): ResolvedSta
     retryAttempts: props.retryAttempts ?? DEFAULTS.retryAttempts,
     maxRecordAge: props.maxRecordAge ?? DEFAULTS.maxRecordAge,
     iteratorAgeAlarmThreshold: props.iteratorAgeAlarmThreshold ?? DEFAULTS.iteratorAgeAlarmThreshold,
-    alarmTopic: props.alarmTopic ?? DEFAULTS.alarmTopic,
-    logLevel: props.logLevel ?? DEFAULTS.logLevel,
+    logLevel,
     logRetention: props.logRetention ?? DEFAULTS.logRetention,
     ...validateReadApiProps(props, store === 'dynamodb'),
+    ...validateOperationsProps(props, logLevel),
   };
   const retentionSeconds = STREAM_RETENTION.toSeconds();
   validateStream(resolved.stream);
