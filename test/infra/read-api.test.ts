@@ -181,6 +181,8 @@ describe('the read function', () => {
       Variables: {
         POWERTOOLS_SERVICE_NAME: 'user-limits-read-api',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_LOGGER_SAMPLE_RATE: '0',
+        POWERTOOLS_METRICS_NAMESPACE: 'UserLimits',
         NODE_OPTIONS: '--enable-source-maps',
         USER_LIMITS_TABLE: { Ref: idOf(withPool, 'AWS::DynamoDB::Table') },
         NEXT_TOKEN_SECRET_ARN: { Ref: idOf(withPool, 'AWS::SecretsManager::Secret') },
@@ -232,7 +234,16 @@ describe('the read function', () => {
 });
 
 describe('the outputs with the DynamoDB store', () => {
-  const BASE_OUTPUTS = ['DeadLetterQueueUrl', 'FunctionName', 'LogGroupName', 'StreamArn', 'StreamName', 'TableName', 'ApiUrl'];
+  const BASE_OUTPUTS = [
+    'DeadLetterQueueUrl',
+    'FunctionName',
+    'LogGroupName',
+    'StreamArn',
+    'StreamName',
+    'TableName',
+    'ApiUrl',
+    'DashboardUrl',
+  ];
 
   test('ApiUrl, plus the user pool and client ids when the stack created them', () => {
     withPool.hasOutput('ApiUrl', {

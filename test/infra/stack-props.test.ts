@@ -86,7 +86,7 @@ describe('alarm topic props', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Array<{
       Properties: { AlarmActions?: unknown; OKActions?: unknown };
     }>;
-    expect(alarms).toHaveLength(3);
+    expect(alarms).toHaveLength(7);
     return alarms.map(({ Properties }) => [Properties.AlarmActions, Properties.OKActions]);
   };
 
@@ -213,6 +213,43 @@ describe('prop validation', () => {
       { store: 'dynamodb', corsOrigins: ['http://app.example.com'] },
       /corsOrigins must be origins/,
     ],
+    ['an AWS namespace', { metricsNamespace: 'AWS/Lambda' }, /metricsNamespace must be 1-255 characters .*got "AWS\/Lambda"/],
+    ['a namespace with a comma', { metricsNamespace: 'User,Limits' }, /metricsNamespace must be/],
+    ['a blank namespace', { metricsNamespace: '  ' }, /metricsNamespace must be/],
+    ['a namespace starting with ":"', { metricsNamespace: ':Limits' }, /metricsNamespace must be/],
+    ['a namespace of 256 characters', { metricsNamespace: 'a'.repeat(256) }, /metricsNamespace must be/],
+    [
+      'a negative rejected threshold',
+      { rejectedAlarmThreshold: -1 },
+      /rejectedAlarmThreshold must be an integer from 0 to 1000000, got -1/,
+    ],
+    ['a fractional rejected threshold', { rejectedAlarmThreshold: 0.5 }, /rejectedAlarmThreshold must be an integer/],
+    [
+      'an orphan rate of 100%',
+      { orphanedRateAlarmPercent: 100 },
+      /orphanedRateAlarmPercent must be a percentage from 0 to below 100, got 100/,
+    ],
+    ['a negative orphan rate', { orphanedRateAlarmPercent: -1 }, /orphanedRateAlarmPercent must be/],
+    ['a sample rate above 1', { logSampleRate: 1.5 }, /logSampleRate must be from 0 to 1, got 1.5/],
+    ['a negative sample rate', { logSampleRate: -0.1 }, /logSampleRate must be from 0 to 1/],
+    [
+      'sampling DEBUG while logging DEBUG',
+      { logSampleRate: 0.1, logLevel: 'DEBUG' },
+      /logSampleRate samples DEBUG logs, which logLevel DEBUG already writes/,
+    ],
+    ['sampling DEBUG while logging TRACE', { logSampleRate: 0.1, logLevel: 'TRACE' }, /logLevel TRACE already writes/],
+    [
+      'an unknown log level',
+      { logLevel: 'SILENT' as never },
+      /logLevel must be one of TRACE, DEBUG, INFO, WARN, ERROR, CRITICAL, got "SILENT"/,
+    ],
+    ['an address without a domain', { alarmEmail: 'oncall' }, /alarmEmail must be an email address like oncall@example.com, got "oncall"/],
+    ['an address with a space', { alarmEmail: 'on call@example.com' }, /alarmEmail must be an email address/],
+    [
+      'an email with alarms going nowhere',
+      { alarmEmail: 'oncall@example.com', alarmTopic: { kind: 'none' } },
+      /alarmEmail needs an alarm topic: alarmTopic create or an SNS topic ARN, not none/,
+    ],
   ])('rejects %s with one clear line', (_name, props, message) => {
     expect(() => resolveStackProps(props)).toThrow(StackPropsError);
     expect(() => resolveStackProps(props)).toThrow(message);
@@ -308,6 +345,26 @@ describe('props from cdk -c context', () => {
     });
   });
 
+  test('the operations settings: namespace, thresholds, email and sample rate', () => {
+    expect(
+      fromContext({
+        metricsNamespace: 'Limits/Prod',
+        rejectedAlarmThreshold: '5',
+        orphanedRateAlarmPercent: '2.5',
+        alarmEmail: 'oncall@example.com',
+        logSampleRate: '0.05',
+        logLevel: 'critical',
+      }),
+    ).toEqual({
+      metricsNamespace: 'Limits/Prod',
+      rejectedAlarmThreshold: 5,
+      orphanedRateAlarmPercent: 2.5,
+      alarmEmail: 'oncall@example.com',
+      logSampleRate: 0.05,
+      logLevel: 'CRITICAL',
+    });
+  });
+
   test('a stream ARN (and key) imports the stream; a topic ARN is used for alarms', () => {
     expect(fromContext({ streamArn: STREAM_ARN, streamKeyArn: KEY_ARN, alarmTopic: TOPIC_ARN })).toEqual({
       stream: { kind: 'import', streamArn: STREAM_ARN, encryptionKeyArn: KEY_ARN },
@@ -321,7 +378,11 @@ describe('props from cdk -c context', () => {
     [{ streamArn: STREAM_ARN, shardCount: '2' }, /cannot be used with streamArn/],
     [{ streamKeyArn: KEY_ARN }, /only for an imported stream/],
     [{ alarmTopic: 'yes' }, /context alarmTopic must be "create", "none" or an SNS topic ARN/],
-    [{ logLevel: 'LOUD' }, /context logLevel must be one of DEBUG, INFO, WARN, ERROR/],
+    [{ logLevel: 'LOUD' }, /context logLevel must be one of TRACE, DEBUG, INFO, WARN, ERROR, CRITICAL/],
+    [{ logLevel: 'SILENT' }, /context logLevel must be one of/],
+    [{ rejectedAlarmThreshold: '-1' }, /context rejectedAlarmThreshold must be a whole number, got "-1"/],
+    [{ orphanedRateAlarmPercent: '1%' }, /context orphanedRateAlarmPercent must be a number, got "1%"/],
+    [{ logSampleRate: 'often' }, /context logSampleRate must be a number, got "often"/],
     [{ store: 'postgres' }, /context store must be one of memory, dynamodb, got "postgres"/],
     [{ parallelizationFactor: 'many' }, /context parallelizationFactor must be a whole number, got "many"/],
     [{ apiThrottleRateLimit: 'fast' }, /context apiThrottleRateLimit must be a number, got "fast"/],

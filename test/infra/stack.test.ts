@@ -54,12 +54,14 @@ describe('the function', () => {
     template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 512, Timeout: 60 });
   });
 
-  test('sets the Powertools service name and log level, and turns source maps on', () => {
+  test('sets the Powertools service name, log level, sample rate and metrics namespace, and turns source maps on', () => {
     const { properties } = resourceOf('AWS::Lambda::Function');
     expect(properties.Environment).toEqual({
       Variables: {
         POWERTOOLS_SERVICE_NAME: 'user-limits-processor',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_LOGGER_SAMPLE_RATE: '0',
+        POWERTOOLS_METRICS_NAMESPACE: 'UserLimits',
         NODE_OPTIONS: '--enable-source-maps',
       },
     });
@@ -142,6 +144,10 @@ describe('the event source mapping', () => {
     });
   });
 
+  test('emits its EventCount metrics (polled, invoked, failed, dropped, sent to the DLQ)', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { MetricsConfig: { Metrics: ['EventCount'] } });
+  });
+
   test('sends what it gives up on to the SQS queue', () => {
     const queue = resourceOf('AWS::SQS::Queue').logicalId;
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -176,49 +182,6 @@ describe('the DLQ', () => {
   });
 });
 
-describe('the alarms', () => {
-  test('there are exactly three, with no actions when no topic is configured', () => {
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Array<{ Properties: Record<string, unknown> }>;
-    expect(alarms).toHaveLength(3);
-    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toBeUndefined();
-  });
-
-  test('iterator age: GetRecords.IteratorAgeMilliseconds maximum of the stream above 30 min', () => {
-    const stream = resourceOf('AWS::Kinesis::Stream').logicalId;
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/Kinesis',
-      MetricName: 'GetRecords.IteratorAgeMilliseconds',
-      Dimensions: [{ Name: 'StreamName', Value: { Ref: stream } }],
-      Statistic: 'Maximum',
-      Threshold: 30 * 60 * 1000,
-      ComparisonOperator: 'GreaterThanThreshold',
-    });
-  });
-
-  test('function errors: any whole-invocation failure', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Errors',
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: FUNCTION_LOGICAL_ID } }],
-      Statistic: 'Sum',
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      TreatMissingData: 'notBreaching',
-    });
-  });
-
-  test('DLQ depth: ApproximateNumberOfMessagesVisible above 0', () => {
-    const queue = resourceOf('AWS::SQS::Queue').logicalId;
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-    });
-  });
-});
-
 describe('with the in-memory store (the default)', () => {
   test('there is no table, no read API, no user pool and no secret', () => {
     for (const type of [
@@ -235,7 +198,7 @@ describe('with the in-memory store (the default)', () => {
 });
 
 describe('the outputs', () => {
-  test('name the stream (name and ARN), the function, its log group and the DLQ URL', () => {
+  test('name the stream (name and ARN), the function, its log group, the DLQ URL and the dashboard', () => {
     const stream = resourceOf('AWS::Kinesis::Stream').logicalId;
     const queue = resourceOf('AWS::SQS::Queue').logicalId;
     const logGroup = resourceOf('AWS::Logs::LogGroup').logicalId;
@@ -245,6 +208,7 @@ describe('the outputs', () => {
     template.hasOutput('LogGroupName', { Value: { Ref: logGroup } });
     template.hasOutput('DeadLetterQueueUrl', { Value: { Ref: queue } });
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual([
+      'DashboardUrl',
       'DeadLetterQueueUrl',
       'FunctionName',
       'LogGroupName',
