@@ -45,8 +45,9 @@ export const logsDebug = (level: LogLevel): boolean => level === 'TRACE' || leve
  * DEBUG on a fraction `sampleRate` of invocations. Lambda drops every line
  * below its application level, so with sampling on that level must be DEBUG,
  * or the sampled DEBUG lines would be dropped after Powertools wrote them.
- * (README, "Operations": Powertools lets AWS_LAMBDA_LOG_LEVEL override its own
- * level, which is why the handler's logger must not read it when sampling.)
+ * Powertools (2.35) takes AWS_LAMBDA_LOG_LEVEL, which Lambda sets to this
+ * level, over POWERTOOLS_LOG_LEVEL: README, "Operations", says what that
+ * means for sampling.
  */
 export const lambdaLogLevels = (logLevel: LogLevel, sampleRate: number): LambdaLogLevels => ({
   application: sampleRate > 0 && !logsDebug(logLevel) ? ApplicationLogLevel.DEBUG : APPLICATION_LEVEL[logLevel],

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 /**
  * p99 latency above which the API alarms, in 3 consecutive 5-minute periods.
  * A warm request is a Query of a few items (README, "Read API": 1.1 ms median
- * in-process, 25–30 ms p99 against dynalite); a cold start adds the imports
+ * and 25–30 ms p99 per request against dynalite); a cold start adds the imports
  * (~130–160 ms) and the paging key's first read. One second, sustained for
  * 15 minutes, is far beyond both: something is slow, not one cold container.
  */

@@ -68,7 +68,7 @@ export class UserLimitsStack extends Stack {
       // Lambda keeps one partition key's (one user's) records in order across concurrent batches of a shard.
       parallelizationFactor: this.settings.parallelizationFactor,
       onFailure: new SqsDlq(this.deadLetterQueue),
-      // Polled, invoked, failed, dropped and DLQ-delivered record counts of this mapping (AWS/Lambda, free).
+      // Polled, invoked, failed, dropped and DLQ-delivered record counts of this mapping (AWS/Lambda, on the dashboard).
       metricsConfig: { metrics: [MetricType.EVENT_COUNT] },
     });
     this.processor.function.addEventSource(eventSource);

@@ -34,7 +34,7 @@ const widget = (widgets: Widget[], title: RegExp): Widget => {
 
 /** A metric row of a graph widget as [namespace, name, dimension name, dimension value] (options dropped). */
 const metricIds = (graph: Widget): string[][] =>
-  (graph.properties.metrics ?? []).map((row) => row.filter((cell) => typeof cell === 'string') as string[]);
+  (graph.properties.metrics ?? []).map((row) => row.filter((cell): cell is string => typeof cell === 'string'));
 
 /**
  * The options object of each metric row (statistic, period, label, axis). CDK

@@ -57,6 +57,8 @@ describe('the processor with the DynamoDB store', () => {
       Variables: {
         POWERTOOLS_SERVICE_NAME: 'user-limits-processor',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_LOGGER_SAMPLE_RATE: '0',
+        POWERTOOLS_METRICS_NAMESPACE: 'UserLimits',
         NODE_OPTIONS: '--enable-source-maps',
         USER_LIMITS_TABLE: { Ref: tableId() },
       },
