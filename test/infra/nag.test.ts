@@ -64,6 +64,7 @@ const VARIANTS: Array<[string, UserLimitsStackProps]> = [
   ],
   ['a created alarm topic', { alarmTopic: { kind: 'create' } }],
   ['an existing alarm topic', { alarmTopic: { kind: 'import', topicArn: 'arn:aws:sns:eu-west-1:123456789012:on-call' } }],
+  ['an alarm email (topic created) and DEBUG sampling', { alarmEmail: 'oncall@example.com', logLevel: 'WARN', logSampleRate: 0.1 }],
   ['the DynamoDB store with the read API and its own user pool', { store: 'dynamodb' }],
   [
     'the DynamoDB store with an external issuer, CORS and parallelization 10',
