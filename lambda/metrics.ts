@@ -13,13 +13,15 @@ export const DEFAULT_METRICS_NAMESPACE = 'UserLimits';
  * multiply the bill by the number of users. No cold-start metric either:
  * Powertools gives it a `function_name` dimension.
  */
-export const metricsOptions = (serviceName: string): MetricsOptions => ({
+export const metricsOptions = (serviceName: string, logger: Logger): MetricsOptions => ({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_METRICS_NAMESPACE,
   serviceName,
+  // Powertools' own warnings (an invalid metric, say) as JSON lines of the function's logger.
+  logger,
 });
 
 /** Powertools Metrics for `serviceName`, printing its EMF blob on stdout (where Lambda sends it to CloudWatch). */
-export const createMetrics = (serviceName: string): Metrics => new Metrics(metricsOptions(serviceName));
+export const createMetrics = (serviceName: string, logger: Logger): Metrics => new Metrics(metricsOptions(serviceName, logger));
 
 /** One metric of a blob: name, unit, value. */
 export type MetricEntry = readonly [name: string, unit: MetricUnit, value: number];

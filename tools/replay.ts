@@ -52,12 +52,8 @@ const main = async (): Promise<void> => {
     inputs.push(input);
   }
   const storeChoice = readReplayStoreOptions(values);
-  const result = await replayWithStore(inputs, {
-    ...storeChoice,
-    batchSize,
-    logger: createStderrLogger(values.json ? 'WARN' : 'ERROR'),
-    metrics: createStderrMetrics(),
-  });
+  const logger = createStderrLogger(values.json ? 'WARN' : 'ERROR');
+  const result = await replayWithStore(inputs, { ...storeChoice, batchSize, logger, metrics: createStderrMetrics(logger) });
   if (result.chaos !== undefined) process.stderr.write(`${describeChaos(result.chaos)}\n`);
   if (values.json) {
     writeSync(1, `${JSON.stringify({ userLimits: result.userLimits, summary: result.summary })}\n`);

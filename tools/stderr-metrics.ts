@@ -1,3 +1,4 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DEFAULT_SERVICE_NAME } from '../lambda/logger';
 import { metricsOptions } from '../lambda/metrics';
@@ -25,11 +26,15 @@ const metricsWritingTo = (stream: NodeJS.WritableStream) =>
     }
   };
 
-/** The production metrics (namespace, `service` dimension), printing to `stream` instead of stdout. */
-export const createMetricsTo = (stream: NodeJS.WritableStream, serviceName?: string): Metrics => {
+/**
+ * The production metrics (namespace, `service` dimension, Powertools'
+ * warnings to `logger`), printing to `stream` instead of stdout. Service:
+ * `serviceName`, else POWERTOOLS_SERVICE_NAME, else the processor's.
+ */
+export const createMetricsTo = (stream: NodeJS.WritableStream, logger: Logger, serviceName?: string): Metrics => {
   const StreamMetrics = metricsWritingTo(stream);
-  return new StreamMetrics(metricsOptions(serviceName ?? (process.env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME)));
+  return new StreamMetrics(metricsOptions(serviceName ?? (process.env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME), logger));
 };
 
 /** The processor's metrics on stderr, so that a tool's stdout carries only its own output. */
-export const createStderrMetrics = (): Metrics => createMetricsTo(process.stderr);
+export const createStderrMetrics = (logger: Logger): Metrics => createMetricsTo(process.stderr, logger);

@@ -20,13 +20,15 @@ const selectStore = (tableName: string | undefined): UserLimitStore => {
 /** Created once per container: warm invocations share it. */
 export const store = selectStore(process.env.USER_LIMITS_TABLE);
 
+const logger = createLogger();
+
 /**
  * The Lambda entry point: a Kinesis batch in, partial batch failures out; one
  * EMF blob per invocation on stdout, with StoreMs when the store is DynamoDB.
  */
 export const handler = createHandler({
   store,
-  logger: createLogger(),
-  metrics: createMetrics(process.env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME),
+  logger,
+  metrics: createMetrics(process.env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME, logger),
   timeStore: Boolean(process.env.USER_LIMITS_TABLE),
 });

@@ -28,5 +28,5 @@ export const handler = createReadApiHandler({
   tableName,
   nextTokenKey: nextTokenKeySource({ environment: process.env, logger, fetchSecret: createSecretsManagerFetch() }),
   logger,
-  metrics: createMetrics(serviceName),
+  metrics: createMetrics(serviceName, logger),
 });
