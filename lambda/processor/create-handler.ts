@@ -26,7 +26,12 @@ export interface HandlerDependencies {
 export type KinesisHandler = (event: KinesisStreamEvent, context?: Context) => Promise<KinesisStreamBatchResponse>;
 
 /** A batch within the invocation's deadline, when there is a Lambda context to take it from. */
-const processWithinDeadline = async (records: unknown[], store: UserLimitStore, logger: Logger, context?: Context): Promise<BatchResult> => {
+const processWithinDeadline = async (
+  records: unknown[],
+  store: UserLimitStore,
+  logger: Logger,
+  context?: Context,
+): Promise<BatchResult> => {
   // One timer per batch, not per call: a hung store becomes a reported failure, not a silent timeout.
   const budgetMs = batchBudgetMs(context);
   const deadline = budgetMs === undefined ? undefined : startDeadline(budgetMs);

@@ -72,7 +72,16 @@ describe('one EMF blob per invocation, equal to the "Batch processed" line', () 
     const event = lambdaEvent('events/recorded-stream.json');
     const run = await invoke(event);
     const { values } = blobMatchingSummary(run, 'with age');
-    expect(values).toMatchObject({ Records: 17, Applied: 9, Duplicates: 0, Ignored: 6, Orphaned: 2, Rejected: 0, Failed: 0, ProgressGaps: 0 });
+    expect(values).toMatchObject({
+      Records: 17,
+      Applied: 9,
+      Duplicates: 0,
+      Ignored: 6,
+      Orphaned: 2,
+      Rejected: 0,
+      Failed: 0,
+      ProgressGaps: 0,
+    });
     const oldest = oldestArrivalMs(event.Records);
     expect(values.BatchAgeMs).toBeGreaterThanOrEqual(run.before - oldest - 1);
     expect(values.BatchAgeMs).toBeLessThanOrEqual(run.after - oldest + 1);
@@ -95,7 +104,9 @@ describe('one EMF blob per invocation, equal to the "Batch processed" line', () 
     const run = await invoke({});
     const { values } = blobMatchingSummary(run, 'without age');
     expect(values.Records).toBe(0);
-    expect(run.lines.filter((line) => line.level === 'ERROR')).toEqual([expect.objectContaining({ message: 'Malformed event: Records is not an array' })]);
+    expect(run.lines.filter((line) => line.level === 'ERROR')).toEqual([
+      expect.objectContaining({ message: 'Malformed event: Records is not an array' }),
+    ]);
   });
 
   it('a progress gap counts once, as its WARN line does', async () => {
@@ -138,7 +149,7 @@ describe('StoreMs', () => {
     return {
       load: (request) => later(inner.load(request)),
       commit: (changes) => later(inner.commit(changes)),
-      unstorableReason: (candidate) => inner.unstorableReason(candidate),
+      unstorableReason: () => inner.unstorableReason(),
     };
   };
 

@@ -20,7 +20,13 @@ describe('the read API: one EMF blob per request, equal to its "request" line', 
   const request = async (read: ReadRequest, tableName = table.tableName) => {
     const logs = captureLogs('INFO');
     const { metrics, blobs } = captureMetrics(logs.logger, 'user-limits-read-api');
-    const handler = createReadApiHandler({ client: table.client, tableName, nextTokenKey: fixedNextTokenKey(TEST_TOKEN_KEY), logger: logs.logger, metrics });
+    const handler = createReadApiHandler({
+      client: table.client,
+      tableName,
+      nextTokenKey: fixedNextTokenKey(TEST_TOKEN_KEY),
+      logger: logs.logger,
+      metrics,
+    });
     const response = await handler(readEvent(read));
     const lines = logs.entries().filter((entry) => entry.message === 'request');
     expect(lines).toHaveLength(1);
@@ -36,7 +42,7 @@ describe('the read API: one EMF blob per request, equal to its "request" line', 
     return { values: metricValuesOf(blob), line: lines[0]! };
   };
 
-  test('200: a request, no error, LatencyMs = the line\'s durationMs', async () => {
+  test("200: a request, no error, LatencyMs = the line's durationMs", async () => {
     const { values, line } = await request({ userId: 'alice' });
     expect(values).toEqual({ Requests: 1, ClientErrors: 0, ServerErrors: 0, LatencyMs: line.durationMs });
     expect(values.LatencyMs).toBeGreaterThan(0);
