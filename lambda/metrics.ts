@@ -1,7 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { MetricsOptions, MetricUnit } from '@aws-lambda-powertools/metrics/types';
-import { describeError } from './processor/pipeline/describe-error';
 
 /** Used when POWERTOOLS_METRICS_NAMESPACE is not set (local tools); the stack sets it. */
 export const DEFAULT_METRICS_NAMESPACE = 'UserLimits';
@@ -39,6 +38,7 @@ export const publishMetrics = (metrics: Metrics, entries: readonly MetricEntry[]
     metrics.publishStoredMetrics();
   } catch (error) {
     metrics.clearMetrics();
-    logger.warn('Metrics not published', { error: describeError(error) });
+    // Not the pipeline's describeError: the read API bundle stays free of the processor's code.
+    logger.warn('Metrics not published', { error: error instanceof Error ? `${error.name}: ${error.message}` : typeof error });
   }
 };
