@@ -22,6 +22,7 @@ module.exports = {
         '**/test/core/redelivery.test.ts',
         '**/test/core/bad-input.test.ts',
         '**/test/core/malformed-events.test.ts',
+        '**/test/core/batch-metrics.test.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/use-dynamodb-store.ts'],
     },

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, KinesisStreamRecord } from 'aws-lambda';
 import { PROCESSOR_MEMORY_MB, PROCESSOR_TIMEOUT_SECONDS } from '../infra/function-sizing';
 import { createHandler, type KinesisHandler } from '../lambda/processor/create-handler';
@@ -8,6 +9,10 @@ import type { UserLimitStore } from '../lambda/store/user-limit-store';
 export interface EmulatorOptions {
   store: UserLimitStore;
   logger: Logger;
+  /** One EMF blob per invocation, as the deployed handler prints; absent: none. */
+  metrics?: Metrics;
+  /** The store does I/O: the blob and the summary line get StoreMs. */
+  timeStore?: boolean;
   /** Records per invocation, like the mapping's BatchSize. Default 100. */
   batchSize?: number;
   /**
@@ -59,6 +64,8 @@ export class EventSourceEmulator {
     this.#handler = createHandler({
       store: options.store,
       logger: options.logger,
+      metrics: options.metrics,
+      timeStore: options.timeStore,
       onOutcomes: (outcomes) => {
         this.#lastOutcomes = outcomes;
       },

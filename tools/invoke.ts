@@ -11,7 +11,7 @@ export const INVOKE_COMMAND = defineCommand({
   synopsis: 'FILE',
   description:
     'One invocation of the deployed handler module with the JSON in FILE, like `sam local invoke -e FILE`.\n' +
-    'stdout: the handler response JSON only; the handler logs (stdout in Lambda) go to stderr.',
+    'stdout: the handler response JSON only; the handler logs and its EMF metrics blob (stdout in Lambda) go to stderr.',
   operands: {
     name: 'FILE',
     description:

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { UserLimit } from '../lambda/domain/user-limit';
 import type { OutcomeCounts } from '../lambda/processor/pipeline/outcome';
 import { InMemoryUserLimitStore } from '../lambda/store/in-memory-store';
@@ -23,10 +24,16 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  */
 export const replayInputs = async (
   inputs: readonly Input[],
-  options: { batchSize?: number; maxRetries?: number; logger: Logger },
+  options: { batchSize?: number; maxRetries?: number; logger: Logger; metrics?: Metrics },
 ): Promise<ReplayResult> => {
   const store = new InMemoryUserLimitStore();
-  const emulator = new EventSourceEmulator({ store, logger: options.logger, batchSize: options.batchSize, maxRetries: options.maxRetries });
+  const emulator = new EventSourceEmulator({
+    store,
+    logger: options.logger,
+    metrics: options.metrics,
+    batchSize: options.batchSize,
+    maxRetries: options.maxRetries,
+  });
   for (const input of inputs) {
     if (input.kind === 'kinesis-event') await emulator.deliverBatch(input.records);
     else await emulator.deliver(input.records);

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDbUserLimitStore } from '../lambda/store/dynamodb/dynamodb-store';
 import { EventSourceEmulator } from './event-source-emulator';
 import type { Input } from './input-files';
@@ -10,6 +11,8 @@ import { type ReplayResult, replayInputs, sortUserLimits } from './replay-inputs
 
 export interface DynamoDbReplayOptions {
   logger: Logger;
+  /** One EMF blob per invocation (with StoreMs); absent: none. */
+  metrics?: Metrics;
   /** A DynamoDB-compatible endpoint; absent: an embedded dynalite for this run. */
   endpoint?: string;
   tableName?: string;
@@ -54,6 +57,8 @@ export const replayIntoDynamoDb = async (inputs: readonly Input[], options: Dyna
     const emulator = new EventSourceEmulator({
       store,
       logger: options.logger,
+      metrics: options.metrics,
+      timeStore: true,
       batchSize: options.batchSize,
       maxRetries: options.maxRetries,
     });
@@ -89,9 +94,9 @@ export const describeChaos = (counters: ChaosCounters): string =>
  */
 export const replayWithStore = async (
   inputs: readonly Input[],
-  options: { store: 'memory' | 'dynamodb'; logger: Logger; batchSize?: number; maxRetries?: number } & Omit<
+  options: { store: 'memory' | 'dynamodb'; logger: Logger; metrics?: Metrics; batchSize?: number; maxRetries?: number } & Omit<
     DynamoDbReplayOptions,
-    'logger' | 'batchSize' | 'maxRetries'
+    'logger' | 'metrics' | 'batchSize' | 'maxRetries'
   >,
 ): Promise<ReplayResult & Partial<DynamoDbReplayResult>> =>
   options.store === 'dynamodb' ? replayIntoDynamoDb(inputs, options) : replayInputs(inputs, options);

@@ -6,6 +6,7 @@ import { RECORDED_STREAM_PATH } from './recorded-stream';
 import { formatCounts, formatLimitsTable } from './limits-table';
 import { describeChaos, replayWithStore } from './replay-store';
 import { createStderrLogger } from './stderr-logger';
+import { createStderrMetrics } from './stderr-metrics';
 import { readReplayStoreOptions, REPLAY_STORE_OPTIONS } from './store-options';
 import { runCli } from './usage-error';
 
@@ -34,7 +35,8 @@ export const REPLAY_COMMAND = defineCommand({
     ...REPLAY_STORE_OPTIONS,
   },
   notes:
-    'Logs go to stderr (POWERTOOLS_LOG_LEVEL=DEBUG shows every record). Exit code 2: a bad argument or file.\n' +
+    'Logs and the EMF metrics blob of each invocation go to stderr (POWERTOOLS_LOG_LEVEL=DEBUG shows every record).\n' +
+    'Exit code 2: a bad argument or file.\n' +
     'In a pipe, run `npm run -s replay -- --json …`: without -s, npm prints its banner on stdout.',
 });
 
@@ -50,7 +52,8 @@ const main = async (): Promise<void> => {
     inputs.push(input);
   }
   const storeChoice = readReplayStoreOptions(values);
-  const result = await replayWithStore(inputs, { ...storeChoice, batchSize, logger: createStderrLogger(values.json ? 'WARN' : 'ERROR') });
+  const logger = createStderrLogger(values.json ? 'WARN' : 'ERROR');
+  const result = await replayWithStore(inputs, { ...storeChoice, batchSize, logger, metrics: createStderrMetrics(logger) });
   if (result.chaos !== undefined) process.stderr.write(`${describeChaos(result.chaos)}\n`);
   if (values.json) {
     writeSync(1, `${JSON.stringify({ userLimits: result.userLimits, summary: result.summary })}\n`);

@@ -1,6 +1,7 @@
 import { InMemoryUserLimitStore } from '../store/in-memory-store';
 import type { UserLimitStore } from '../store/user-limit-store';
-import { createLogger } from '../logger';
+import { createLogger, DEFAULT_SERVICE_NAME } from '../logger';
+import { createMetrics } from '../metrics';
 import { createHandler } from './create-handler';
 
 /**
@@ -19,5 +20,15 @@ const selectStore = (tableName: string | undefined): UserLimitStore => {
 /** Created once per container: warm invocations share it. */
 export const store = selectStore(process.env.USER_LIMITS_TABLE);
 
-/** The Lambda entry point: a Kinesis batch in, partial batch failures out. */
-export const handler = createHandler({ store, logger: createLogger() });
+const logger = createLogger();
+
+/**
+ * The Lambda entry point: a Kinesis batch in, partial batch failures out; one
+ * EMF blob per invocation on stdout, with StoreMs when the store is DynamoDB.
+ */
+export const handler = createHandler({
+  store,
+  logger,
+  metrics: createMetrics(process.env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME, logger),
+  timeStore: Boolean(process.env.USER_LIMITS_TABLE),
+});

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { type Access, decideAccess, verifiedClaims } from './authorization';
@@ -6,6 +7,7 @@ import { createNextTokenCodec, type NextTokenCodec } from './next-token';
 import type { NextTokenKeySource } from './next-token-key';
 import { queryLimitsPage } from './query-limits';
 import { READ_ROUTE_KEY, readNextToken, readPageSize, readUserId } from './request';
+import { publishRequestMetrics } from './request-metrics';
 import {
   errorResponse,
   forbidden,
@@ -24,6 +26,8 @@ export interface ReadApiDependencies {
   /** The key that signs paging tokens (at least 32 bytes); asked for once per request that gets past the input checks. */
   nextTokenKey: NextTokenKeySource;
   logger: Logger;
+  /** Gets one EMF blob per request (request-metrics.ts); absent, none is printed. */
+  metrics?: Metrics;
 }
 
 /** `GET /user-limits/{userId}` for API Gateway HTTP API events (payload 2.0, JWT authorizer). */
@@ -87,14 +91,17 @@ const codecFrom = (nextTokenKey: NextTokenKeySource): (() => Promise<NextTokenCo
 /**
  * The read API: route check, authorization from the verified JWT claims,
  * input checks, the paging-token key, one DynamoDB Query, one INFO log line
- * per request. Any failure below it (DynamoDB, Secrets Manager, network) is
- * a 500 with no details; the error goes to the log.
+ * per request and, with `metrics`, one EMF blob of the same status and
+ * duration. Any failure below it (DynamoDB, Secrets Manager, network) is
+ * a 500 with no details; the error goes to the log. Per request, the DEBUG
+ * sampling decision (POWERTOOLS_LOGGER_SAMPLE_RATE) is made again.
  */
 export const createReadApiHandler = (dependencies: ReadApiDependencies): ReadApiHandler => {
   const codec = codecFrom(dependencies.nextTokenKey);
-  const { logger } = dependencies;
+  const { logger, metrics } = dependencies;
   return async (event, context) => {
     const started = performance.now();
+    logger.refreshSampleRateCalculation();
     if (context !== undefined) logger.addContext(context);
     const facts: RequestFacts = {};
     let response: ReadApiResponse;
@@ -104,16 +111,18 @@ export const createReadApiHandler = (dependencies: ReadApiDependencies): ReadApi
       logger.error('reading limits failed', error as Error);
       response = internalError();
     }
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
     logger.info('request', {
       route: event.routeKey,
       status: response.statusCode,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      durationMs,
       userId: facts.userId,
       access: facts.access,
       items: facts.items,
       readUnits: facts.readUnits,
       requestId: event.requestContext?.requestId,
     });
+    if (metrics !== undefined) publishRequestMetrics(metrics, response.statusCode, durationMs, logger);
     return response;
   };
 };

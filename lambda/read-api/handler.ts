@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { createMetrics } from '../metrics';
 import { createDocumentClient } from '../store/dynamodb/document-client';
 import { TABLE_NAME_ENV } from '../store/dynamodb/table-design';
 import { createReadApiHandler } from './create-read-api-handler';
@@ -8,7 +9,8 @@ import { createSecretsManagerFetch } from './secrets-manager-secret';
 /** Used when POWERTOOLS_SERVICE_NAME is not set (local runs); the stack sets it. */
 export const READ_API_SERVICE_NAME = 'user-limits-read-api';
 
-const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || READ_API_SERVICE_NAME });
+const serviceName = process.env.POWERTOOLS_SERVICE_NAME || READ_API_SERVICE_NAME;
+const logger = new Logger({ serviceName });
 
 const tableName = process.env[TABLE_NAME_ENV];
 if (tableName === undefined || tableName.length === 0) {
@@ -26,4 +28,5 @@ export const handler = createReadApiHandler({
   tableName,
   nextTokenKey: nextTokenKeySource({ environment: process.env, logger, fetchSecret: createSecretsManagerFetch() }),
   logger,
+  metrics: createMetrics(serviceName, logger),
 });

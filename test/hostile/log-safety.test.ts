@@ -64,6 +64,10 @@ const ALLOWED_KEYS = new Set([
   'rejected',
   'failed',
   'batchItemFailures',
+  // The summary's figures that its EMF blob repeats: a count and two durations.
+  'progressGaps',
+  'batchAgeMs',
+  'storeMs',
   'error',
   'notProcessedAfterIt',
   // The progress-gap warning names the two disagreeing progress figures: its whole point.

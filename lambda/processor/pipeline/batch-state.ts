@@ -22,6 +22,8 @@ export class BatchState {
   readonly #loadedLimits = new LimitMap<true>();
   readonly #changedLimits = new LimitMap<number>();
   readonly #raisedWatermarks = new Map<string, number>();
+  /** Progress-gap WARN lines written for this batch (the batch's metrics count them). */
+  progressGaps = 0;
 
   /** The watermarks and limits of `keys` that are not loaded yet (each once); empty when all are. */
   unloaded(keys: Iterable<LimitKey>): WorkingSetRequest {

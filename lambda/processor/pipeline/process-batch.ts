@@ -19,10 +19,11 @@ import { isDebugEnabled, logFailed } from './record-log';
  */
 export const READ_CHUNK = 1_000;
 
-/** What one batch gave: an outcome per record, in order, and Lambda's response. */
+/** What one batch gave: an outcome per record, in order, Lambda's response, and the progress gaps it logged. */
 export interface BatchResult {
   outcomes: Outcome[];
   response: KinesisStreamBatchResponse;
+  progressGaps: number;
 }
 
 /**
@@ -57,7 +58,8 @@ export const processBatch = async (
         const firstEvent = start + read.findIndex((entry) => entry.kind === 'event');
         for (const entry of read.slice(0, firstEvent - start)) outcomes.push(logSettled(entry as SettledRecord, logger, debug));
         // Nothing is committed yet: what earlier chunks changed is not durable either.
-        return failFrom(Math.min(firstEvent, state.firstChangingRecord() ?? firstEvent), error, outcomes, records, logger);
+        const failed = failFrom(Math.min(firstEvent, state.firstChangingRecord() ?? firstEvent), error, outcomes, records, logger);
+        return { ...failed, progressGaps: state.progressGaps };
       }
     }
     read.forEach((entry, offset) =>
@@ -77,10 +79,11 @@ export const processBatch = async (
     firstNotDurable = state.firstChangingRecord();
     commitError = error;
   }
-  return firstNotDurable === undefined ? succeeded(outcomes) : failFrom(firstNotDurable, commitError, outcomes, records, logger);
+  const result = firstNotDurable === undefined ? succeeded(outcomes) : failFrom(firstNotDurable, commitError, outcomes, records, logger);
+  return { ...result, progressGaps: state.progressGaps };
 };
 
-const succeeded = (outcomes: Outcome[]): BatchResult => ({ outcomes, response: { batchItemFailures: [] } });
+const succeeded = (outcomes: Outcome[]): Omit<BatchResult, 'progressGaps'> => ({ outcomes, response: { batchItemFailures: [] } });
 
 /**
  * Fails the batch from record `index`: it and everything after count as
@@ -95,7 +98,7 @@ const failFrom = (
   outcomes: readonly Outcome[],
   records: readonly unknown[],
   logger: Logger,
-): BatchResult => {
+): Omit<BatchResult, 'progressGaps'> => {
   logFailed(logger, records[index], error, records.length - index - 1);
   let reported = index;
   while (reported >= 0 && !kinesisFieldsOf(records[reported]).sequenceNumber) reported -= 1;

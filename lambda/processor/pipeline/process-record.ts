@@ -122,7 +122,10 @@ export const applyRecord = (
 
   state.putLimit(event, next, recordIndex);
   state.raiseWatermark(userId, sequenceNumber, recordIndex);
-  if (result.progressGap) logProgressGap(logger, record, identityFor(event), userLimitId, result.progressGap);
+  if (result.progressGap) {
+    state.progressGaps += 1;
+    logProgressGap(logger, record, identityFor(event), userLimitId, result.progressGap);
+  }
   return settle(event, 'applied', logger, debug);
 };
 
