@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { createLogger } from '../logger';
 import { createMetrics } from '../metrics';
 import { createDocumentClient } from '../store/dynamodb/document-client';
 import { TABLE_NAME_ENV } from '../store/dynamodb/table-design';
@@ -10,7 +10,7 @@ import { createSecretsManagerFetch } from './secrets-manager-secret';
 export const READ_API_SERVICE_NAME = 'user-limits-read-api';
 
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME || READ_API_SERVICE_NAME;
-const logger = new Logger({ serviceName });
+const logger = createLogger(READ_API_SERVICE_NAME);
 
 const tableName = process.env[TABLE_NAME_ENV];
 if (tableName === undefined || tableName.length === 0) {

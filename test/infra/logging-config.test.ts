@@ -70,7 +70,10 @@ describe('Lambda logging config on both functions', () => {
  * the function's variables plus AWS_LAMBDA_LOG_LEVEL, which Lambda sets to the
  * application log level. Returns its level and everything it wrote meanwhile.
  */
-const loggerUnderLambda = (props: UserLimitsStackProps): { level: string; output: string } => {
+const loggerUnderLambda = (
+  props: UserLimitsStackProps,
+  invocations: (logger: ReturnType<typeof createLogger>) => void = () => undefined,
+): { level: string; output: string; environment: NodeJS.ProcessEnv } => {
   const { template } = synthStack(props);
   const properties = functionsOf(template)[FUNCTION_LOGICAL_ID]!;
   const variables = { ...properties.Environment.Variables, AWS_LAMBDA_LOG_LEVEL: properties.LoggingConfig.ApplicationLogLevel };
@@ -82,7 +85,9 @@ const loggerUnderLambda = (props: UserLimitsStackProps): { level: string; output
     for (const [key, value] of Object.entries(variables)) process.env[key] = String(value);
     const logger = createLogger();
     logger.info('started');
-    return { level: logger.getLevelName(), output: output.join('') };
+    const level = logger.getLevelName();
+    invocations(logger);
+    return { level, output: output.join(''), environment: { ...process.env } };
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
@@ -99,5 +104,27 @@ describe('Powertools agrees with Lambda (no "does not match AWS Lambda Advanced 
 
   test.each(['INFO', 'WARN', 'ERROR'] as const)('logLevel %s sampling every invocation: no mismatch warning', (logLevel) => {
     expect(loggerUnderLambda({ logLevel, logSampleRate: 1 }).output).not.toMatch(/does not match/);
+  });
+});
+
+describe('DEBUG sampling under Lambda (application level DEBUG, so the sampled lines pass its filter)', () => {
+  test('logSampleRate 0.1: about one invocation in ten logs DEBUG, the others stay at logLevel', () => {
+    const levels: string[] = [];
+    loggerUnderLambda({ logLevel: 'INFO', logSampleRate: 0.1 }, (logger) => {
+      for (let i = 0; i < 2_000; i += 1) {
+        logger.refreshSampleRateCalculation();
+        levels.push(logger.getLevelName());
+      }
+    });
+    expect(new Set(levels)).toEqual(new Set(['INFO', 'DEBUG']));
+    const sampled = levels.filter((level) => level === 'DEBUG').length;
+    // Powertools draws randomInt(0, 100) / 100 <= rate: 11 % for 0.1. Mean 220, sd 14: these bounds are 8 sd away.
+    expect(sampled).toBeGreaterThan(110);
+    expect(sampled).toBeLessThan(330);
+  });
+
+  test("Lambda's level is back in the environment once the logger is built", () => {
+    const { environment } = loggerUnderLambda({ logLevel: 'INFO', logSampleRate: 0.1 });
+    expect(environment.AWS_LAMBDA_LOG_LEVEL).toBe('DEBUG');
   });
 });
