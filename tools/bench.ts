@@ -86,7 +86,11 @@ const main = async (): Promise<void> => {
       warmupRounds: options.warmup,
       rounds: options.iterations,
       onRound: (round, measured) =>
-        progress(`round ${round}: ${Object.entries(measured).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')} ms`),
+        progress(
+          `round ${round}: ${Object.entries(measured)
+            .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+            .join(', ')} ms`,
+        ),
     },
   );
 

@@ -26,7 +26,15 @@ const eventOf = (limit: number, step: 0 | 1): object => {
     return {
       ...common,
       context: { correlationId: `C${String(limit).padStart(19, '0')}` },
-      payload: { ...base, activeFrom: 1_647_945_426_109, nextResetTime: 1_648_031_826_109, period: 'CALENDAR_DAY', status: 'ACTIVE', type: 'DEPOSIT', value: '10000' },
+      payload: {
+        ...base,
+        activeFrom: 1_647_945_426_109,
+        nextResetTime: 1_648_031_826_109,
+        period: 'CALENDAR_DAY',
+        status: 'ACTIVE',
+        type: 'DEPOSIT',
+        value: '10000',
+      },
       sequenceNumber,
       source: 'limitUser',
       type: 'USER_LIMIT_CREATED',

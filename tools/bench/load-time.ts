@@ -35,7 +35,10 @@ const childEnvironment = (nodeOptions: string | undefined): NodeJS.ProcessEnv =>
 };
 
 const loadOnce = (bundlePath: string, how: LoadCall, nodeOptions: string | undefined): number => {
-  const child = spawnSync(process.execPath, ['-e', loaderScript(bundlePath, how)], { env: childEnvironment(nodeOptions), encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['-e', loaderScript(bundlePath, how)], {
+    env: childEnvironment(nodeOptions),
+    encoding: 'utf8',
+  });
   const marker = /LOAD_MS=([0-9.]+)/.exec(child.stdout);
   if (child.status !== 0 || marker === null) {
     throw new Error(`loading ${bundlePath} with ${how} failed (${child.status}): ${child.stderr.trim().split('\n')[0] ?? ''}`);

@@ -75,7 +75,12 @@ export const checkTargets = (figures: BenchFigures): Target[] => {
       target: '>= 2.0',
       met: powertoolsPlainToHandler.median >= 2,
     },
-    { figure: 'powertoolsMs / handlerMs', value: round(powertoolsToHandler.median), target: '>= 10', met: powertoolsToHandler.median >= 10 },
+    {
+      figure: 'powertoolsMs / handlerMs',
+      value: round(powertoolsToHandler.median),
+      target: '>= 10',
+      met: powertoolsToHandler.median >= 10,
+    },
     { figure: 'bundleBytes', value: figures.bundleBytes, target: '<= 153600 (150 KB)', met: figures.bundleBytes <= 150 * KB },
     { figure: 'importMs', value: round(importMs, 1), target: '<= 30', met: importMs <= 30 },
     { figure: 'scaling', value: round(scaling.median), target: '<= 12', met: scaling.median <= 12 },
@@ -85,6 +90,8 @@ export const checkTargets = (figures: BenchFigures): Target[] => {
 
 const perSecond = (records: number, ms: number): number => Math.round((records / ms) * 1000);
 const range = ({ min, max }: Summary, digits = 2) => ({ min: round(min, digits), max: round(max, digits) });
+const ranges = <K extends string>(figures: Record<K, Summary>, digits = 2) =>
+  Object.fromEntries((Object.keys(figures) as K[]).map((name) => [name, range(figures[name], digits)]));
 const roundAll = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, round(value)]));
 
 /**
@@ -106,9 +113,9 @@ export const toJsonDocument = (figures: BenchFigures, context: BenchContext) => 
     scaling: round(ratios.scaling.median),
     bytesPerLimit: round(figures.bytesPerLimit, 0),
     spread: {
-      ...Object.fromEntries(Object.entries(times).map(([name, summary]) => [name, range(summary)])),
-      ...Object.fromEntries(Object.entries(ratios).map(([name, summary]) => [name, range(summary)])),
-      ...Object.fromEntries(Object.entries(loads).map(([name, summary]) => [name, range(summary, 1)])),
+      ...ranges(times),
+      ...ranges(ratios),
+      ...ranges(loads, 1),
     },
     ratios: {
       handlerToFloor: round(ratios.handlerToFloor.median),
