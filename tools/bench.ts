@@ -27,7 +27,7 @@ export const BENCH_COMMAND = defineCommand({
     json: { type: 'boolean', default: false, description: 'stdout: exactly one JSON document of the figures' },
     records: { type: 'string', default: '10000', valueName: 'N', description: 'records in the timed batch, >= 10 (scaling: a tenth)' },
     users: { type: 'string', default: '1000', valueName: 'N', description: 'users whose limits the store holds, >= 1' },
-    iterations: { type: 'string', default: '11', valueName: 'N', description: 'timed rounds (medians are reported), >= 1' },
+    iterations: { type: 'string', default: '15', valueName: 'N', description: 'timed rounds (medians are reported), >= 1' },
     warmup: { type: 'string', default: '2', valueName: 'N', description: 'untimed rounds first, >= 0' },
     'import-runs': { type: 'string', default: '21', valueName: 'N', description: 'fresh processes per way of loading, >= 1' },
     limits: { type: 'string', default: '100000', valueName: 'N', description: 'limits created for the heap measure, >= 1' },
