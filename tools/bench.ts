@@ -22,7 +22,7 @@ export const BENCH_COMMAND = defineCommand({
   description:
     'Builds dist/handler.js, then times the handler bundle against the parse-only floor and two Powertools\n' +
     'references, each in its own process, and measures bundle size, load time, scaling and heap per stored\n' +
-    'limit (about 3 minutes).',
+    'limit (about 2 minutes).',
   options: {
     json: { type: 'boolean', default: false, description: 'stdout: exactly one JSON document of the figures' },
     records: { type: 'string', default: '10000', valueName: 'N', description: 'records in the timed batch, >= 10 (scaling: a tenth)' },

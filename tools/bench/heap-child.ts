@@ -6,6 +6,15 @@ import { expectNoFailures, lambdaContext, loadFreshBundle } from './variants';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- written, never read: being reachable is its whole job.
 let retained: unknown;
 
+/**
+ * Each batch is built, handled and dropped in turn: only what the handler
+ * keeps stays on the heap. A function of its own, so that no local of the
+ * measuring frame still holds the last batch (about 11 MB for 10,000 records) at the measure.
+ */
+const feed = async (handler: ReturnType<typeof loadFreshBundle>['handler'], count: number): Promise<void> => {
+  for (const event of heapBatches(count)) expectNoFailures('the handler', await handler(event, lambdaContext()));
+};
+
 /* The bytesPerLimit process (started by heap-per-limit.ts): one measure, one answer. */
 serveParent(
   async (argument) => argument as { bundlePath: string; count: number },
@@ -14,8 +23,7 @@ serveParent(
     retained = bundle;
     collectGarbage();
     const before = process.memoryUsage().heapUsed;
-    // Each batch is built, handled and dropped in turn: only what the handler keeps stays on the heap.
-    for (const event of heapBatches(count)) expectNoFailures('the handler', await bundle.handler(event, lambdaContext()));
+    await feed(bundle.handler, count);
     collectGarbage();
     const after = process.memoryUsage().heapUsed;
     const stored = bundle.store.snapshot();
