@@ -2,36 +2,35 @@ import { statSync, writeSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { defineCommand, integerOption, parseCommandLine } from './command-line';
 import { assertVariantsAgree } from './bench/agreement';
-import { benchBatch, firstRecords } from './bench/bench-workload';
+import { benchWorkload } from './bench/bench-workload';
 import { productionBundle } from './bench/bundle';
 import { measureBytesPerLimit } from './bench/heap-per-limit';
-import { measureImportMs } from './bench/import-time';
-import { measureInterleaved } from './bench/measure';
-import { withQuietStdio } from './bench/quiet-stdio';
+import { measureLoadMs } from './bench/load-time';
+import { measureVariants } from './bench/measure';
 import { type BenchFigures, toJsonDocument, toTable } from './bench/report';
-import { floorVariant, handlerVariant, powertoolsVariant } from './bench/variants';
+import { pairedRatios, summarize } from './bench/statistics';
+import { VARIANT_NAMES } from './bench/variants';
 import { runCli } from './usage-error';
 
-/** Batches that warm each fresh copy of the bundle: enough for V8 to reach a warm container's steady state. */
-const WARMUP_SEEDS = [7, 8, 9];
-/** Users in a warm-up batch: the same event mix, but only a few dozen limits left in the store. */
-const WARMUP_USERS = 10;
+/** NODE_OPTIONS of the deployed function (infra/bundled-function.ts). */
+const DEPLOYED_NODE_OPTIONS = '--enable-source-maps';
 
 /** `npm run bench`: its options and `--help`. */
 export const BENCH_COMMAND = defineCommand({
   script: 'bench',
   synopsis: '[--json] [--records N] [--users N] [--iterations N] [--warmup N] [--import-runs N] [--limits N] [--bundle FILE]',
   description:
-    'Builds dist/handler.js, then times the handler bundle against the parse-only floor and the Powertools\n' +
-    'reference, and measures bundle size, import time, scaling and heap per stored limit (about 3 minutes).',
+    'Builds dist/handler.js, then times the handler bundle against the parse-only floor and two Powertools\n' +
+    'references, each in its own process, and measures bundle size, load time, scaling and heap per stored\n' +
+    'limit (about 2 minutes).',
   options: {
     json: { type: 'boolean', default: false, description: 'stdout: exactly one JSON document of the figures' },
-    records: { type: 'string', default: '10000', valueName: 'N', description: 'records in the timed batch, >= 10' },
-    users: { type: 'string', default: '1000', valueName: 'N', description: 'users in the timed batch, >= 1' },
-    iterations: { type: 'string', default: '11', valueName: 'N', description: 'timed rounds (medians are reported), >= 1' },
+    records: { type: 'string', default: '10000', valueName: 'N', description: 'records in the timed batch, >= 10 (scaling: a tenth)' },
+    users: { type: 'string', default: '1000', valueName: 'N', description: 'users whose limits the store holds, >= 1' },
+    iterations: { type: 'string', default: '15', valueName: 'N', description: 'timed rounds (medians are reported), >= 1' },
     warmup: { type: 'string', default: '2', valueName: 'N', description: 'untimed rounds first, >= 0' },
-    'import-runs': { type: 'string', default: '31', valueName: 'N', description: 'cold imports timed, >= 1' },
-    limits: { type: 'string', default: '100000', valueName: 'N', description: 'stored limits for the heap measure, >= 1' },
+    'import-runs': { type: 'string', default: '21', valueName: 'N', description: 'fresh processes per way of loading, >= 1' },
+    limits: { type: 'string', default: '100000', valueName: 'N', description: 'limits created for the heap measure, >= 1' },
     bundle: { type: 'string', valueName: 'FILE', description: 'the bundle to measure (default dist/handler.js)' },
   },
   notes: 'Progress on stderr. Exit code 2: a bad argument. In a pipe, run `npm run -s bench -- --json`.',
@@ -57,50 +56,71 @@ const progress = (message: string): void => {
 
 /**
  * `npm run bench`: the handler bundle against the parse-only floor and the
- * Powertools reference, plus bundle size, import time, scaling and memory.
+ * two Powertools references, plus bundle size, load time, scaling and memory.
  */
 const main = async (): Promise<void> => {
   const options = readOptions();
-  process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
   const bundlePath = productionBundle(options.bundle);
-  // Cold imports first, while this process is small and the machine not yet busy with our own rounds.
-  progress(`timing ${options.importRuns} cold imports`);
-  const importMs = measureImportMs(bundlePath, options.importRuns);
-  const importWithSourceMapsMs = measureImportMs(bundlePath, options.importRuns, '--enable-source-maps');
-
-  const event = benchBatch({ records: options.records, users: options.users });
-  // Few other users: every code path warms up while the store stays nearly empty for the timed batch.
-  const warmupEvents = WARMUP_SEEDS.map((seed) => benchBatch({ records: options.records, users: WARMUP_USERS, seed }));
-  const smallBatchSize = Math.floor(options.records / 10);
-  const smallEvent = firstRecords(event, smallBatchSize);
-
-  progress(`checking that the handler and the Powertools reference agree on ${options.records} records`);
-  await assertVariantsAgree(bundlePath, event);
-
-  progress(`timing ${options.warmup} + ${options.iterations} interleaved rounds`);
-  const medians = await withQuietStdio(() =>
-    measureInterleaved(
-      [
-        floorVariant(event),
-        handlerVariant('handler', bundlePath, event, warmupEvents),
-        powertoolsVariant(event),
-        handlerVariant('smallBatch', bundlePath, smallEvent, warmupEvents),
-      ],
-      { warmupRounds: options.warmup, rounds: options.iterations },
-    ),
+  // Cold loads first, while the machine is not yet busy with our own rounds.
+  progress(`timing ${options.importRuns} cold loads of ${bundlePath} per way (require, import(), require without source maps)`);
+  const [importMs, dynamicImportMs, requireWithoutSourceMapsMs] = measureLoadMs(
+    bundlePath,
+    [
+      { how: 'require', nodeOptions: DEPLOYED_NODE_OPTIONS },
+      { how: 'import', nodeOptions: DEPLOYED_NODE_OPTIONS },
+      { how: 'require', nodeOptions: undefined },
+    ],
+    options.importRuns,
   );
 
-  progress(`measuring the heap of ${options.limits} stored limits`);
-  const bytesPerLimit = await measureBytesPerLimit(options.limits);
+  const workload = benchWorkload({ records: options.records, users: options.users });
+  const smallBatchSize = Math.max(10, Math.round(options.records / 10));
+  progress(`checking that the handler and both Powertools references agree on ${options.records} records after the history`);
+  await assertVariantsAgree(bundlePath, workload);
+
+  progress(`timing ${options.warmup} + ${options.iterations} interleaved rounds, one process per variant`);
+  const samples = await measureVariants(
+    VARIANT_NAMES,
+    { bundlePath, records: options.records, smallBatchRecords: smallBatchSize, users: options.users },
+    {
+      warmupRounds: options.warmup,
+      rounds: options.iterations,
+      onRound: (round, measured) =>
+        progress(
+          `round ${round}: ${Object.entries(measured)
+            .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+            .join(', ')} ms`,
+        ),
+    },
+  );
+
+  progress(`measuring the heap of ${options.limits} limits stored through the handler`);
+  const bytesPerLimit = await measureBytesPerLimit(bundlePath, options.limits);
 
   const figures: BenchFigures = {
     batchSize: options.records,
-    floorMs: medians.floor!,
-    handlerMs: medians.handler!,
-    powertoolsMs: medians.powertools!,
+    times: {
+      floorMs: summarize(samples.floor),
+      handlerMs: summarize(samples.handler),
+      powertoolsPlainMs: summarize(samples.powertoolsPlain),
+      powertoolsMs: summarize(samples.powertools),
+      smallBatchHandlerMs: summarize(samples.smallBatch),
+    },
+    ratios: {
+      handlerToFloor: summarize(pairedRatios(samples.handler, samples.floor)),
+      powertoolsPlainToHandler: summarize(pairedRatios(samples.powertoolsPlain, samples.handler)),
+      powertoolsToHandler: summarize(pairedRatios(samples.powertools, samples.handler)),
+      scaling: summarize(pairedRatios(samples.handler, samples.smallBatch)),
+    },
+    rounds: samples.handler.map((_, round) => ({
+      floorMs: samples.floor[round]!,
+      handlerMs: samples.handler[round]!,
+      powertoolsPlainMs: samples.powertoolsPlain[round]!,
+      powertoolsMs: samples.powertools[round]!,
+      smallBatchHandlerMs: samples.smallBatch[round]!,
+    })),
     bundleBytes: statSync(bundlePath).size,
-    importMs,
-    scaling: medians.handler! / medians.smallBatch!,
+    loads: { importMs: importMs!, dynamicImportMs: dynamicImportMs!, requireWithoutSourceMapsMs: requireWithoutSourceMapsMs! },
     bytesPerLimit,
   };
   const context = {
@@ -108,10 +128,11 @@ const main = async (): Promise<void> => {
     node: process.version,
     cpu: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}`,
     iterations: options.iterations,
+    warmup: options.warmup,
     users: options.users,
+    historyRecords: workload.history.Records.length,
     smallBatchSize,
-    smallBatchHandlerMs: medians.smallBatch!,
-    importWithSourceMapsMs,
+    importRuns: options.importRuns,
     limitsMeasured: options.limits,
   };
   const output = options.json ? `${JSON.stringify(toJsonDocument(figures, context), null, 2)}\n` : toTable(figures, context);

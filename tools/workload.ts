@@ -20,12 +20,14 @@ export interface WorkloadOptions {
 }
 
 const DEFAULT_MIX = { created: 0.1, progress: 0.7, reset: 0.1, unrelated: 0.1 };
-const UNRELATED_TYPES = ['LIMIT_USER_CREATED', 'USER_LIMIT_CHANGE_SOURCE_ADDED', 'LIMIT_USER_PENDING_PAYMENT_PROCESSED'];
-const EPOCH = 1_647_945_426_109;
-const DAY_MS = 86_400_000;
+/** Event types of the stream that carry no limit change (DOMAIN.md: ignored). */
+export const UNRELATED_TYPES = ['LIMIT_USER_CREATED', 'USER_LIMIT_CHANGE_SOURCE_ADDED', 'LIMIT_USER_PENDING_PAYMENT_PROCESSED'];
+/** The recorded stream's first createdAt (ms). */
+export const EPOCH = 1_647_945_426_109;
+export const DAY_MS = 86_400_000;
 
 /** mulberry32: small, fast, deterministic; the same seed gives the same workload. */
-const randomFrom = (seed: number) => () => {
+export const randomFrom = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
@@ -49,7 +51,8 @@ interface UserState {
   sent: Buffer[];
 }
 
-const cents = (value: number): string => `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
+/** Cents as an exact two-decimal amount string. */
+export const cents = (value: number): string => `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
 
 /**
  * A realistic, seeded stream shaped like the recorded one: many users with

@@ -1,54 +1,95 @@
-import type { UserLimit } from '../../lambda/domain/user-limit';
-import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KinesisStreamEvent } from 'aws-lambda';
+import { syntheticSequenceNumber, toKinesisRecord } from '../kinesis-records';
+import { startChild } from './child-process';
 
-/** Keeps the measured store reachable through the last collection. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- written, never read: being reachable is its whole job.
-let retained: unknown;
+/** Limits per user in the heap measure: many users, so that watermarks count as they would. */
+export const LIMITS_PER_USER = 10;
+/** Records per batch fed to the handler (the event source mapping's maximum). */
+const BATCH_RECORDS = 10_000;
 
-const collectGarbage = (): void => {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) throw new Error('bytesPerLimit needs node --expose-gc (npm run bench passes it)');
-  gc();
-  gc();
+const userId = (limit: number) => `U${String(Math.floor(limit / LIMITS_PER_USER)).padStart(19, '0')}`;
+const userLimitId = (limit: number) => `L${String(limit).padStart(19, '0')}`;
+
+/**
+ * The event of limit `limit` at `step` (0: USER_LIMIT_CREATED, 1: one
+ * USER_LIMIT_PROGRESS_CHANGED), shaped like the bench workload's events.
+ */
+const eventOf = (limit: number, step: 0 | 1): object => {
+  const user = userId(limit);
+  const common = { aggregateId: user, createdAt: 1_647_945_426_109 + limit, eventId: `E${step}${String(limit).padStart(18, '0')}` };
+  const sequenceNumber = step * LIMITS_PER_USER + (limit % LIMITS_PER_USER) + 1;
+  const base = { brandId: '000000000000000000000001', currencyCode: 'SEK', userId: user, userLimitId: userLimitId(limit) };
+  if (step === 0) {
+    return {
+      ...common,
+      context: { correlationId: `C${String(limit).padStart(19, '0')}` },
+      payload: {
+        ...base,
+        activeFrom: 1_647_945_426_109,
+        nextResetTime: 1_648_031_826_109,
+        period: 'CALENDAR_DAY',
+        status: 'ACTIVE',
+        type: 'DEPOSIT',
+        value: '10000',
+      },
+      sequenceNumber,
+      source: 'limitUser',
+      type: 'USER_LIMIT_CREATED',
+    };
+  }
+  const amount = `${(limit % 9000) + 1}.${String(limit % 100).padStart(2, '0')}`;
+  return {
+    ...common,
+    context: {},
+    payload: { ...base, amount, nextResetTime: 1_648_031_826_109, previousProgress: '0', remainingAmount: '1.00' },
+    sequenceNumber,
+    source: 'limitUser',
+    type: 'USER_LIMIT_PROGRESS_CHANGED',
+  };
 };
 
 /**
- * A limit as the handler stores it: every string a separate heap string, as
- * JSON.parse of a record gives, not a literal shared by all.
+ * The Kinesis batches that create `count` limits (limit order: each user's
+ * events in sequence order), then move each once.
  */
-const limitNumber = (index: number): UserLimit =>
-  JSON.parse(
-    JSON.stringify({
-      userLimitId: `L${String(index).padStart(19, '0')}`,
-      userId: `U${String(index >> 1).padStart(19, '0')}`,
-      brandId: '000000000000000000000001',
-      type: 'DEPOSIT',
-      period: 'CALENDAR_DAY',
-      status: 'ACTIVE',
-      value: '10000',
-      progress: `${index % 9000}.${String(index % 100).padStart(2, '0')}`,
-      currencyCode: 'SEK',
-      activeFrom: 1_647_945_426_109 + index,
-      nextResetTime: 1_648_031_826_109 + index,
-      createdAt: 1_647_945_426_109 + index,
-    }),
-  ) as UserLimit;
+export function* heapBatches(count: number): Generator<KinesisStreamEvent> {
+  let index = 0;
+  for (const step of [0, 1] as const) {
+    for (let first = 0; first < count; first += BATCH_RECORDS) {
+      const Records = [];
+      for (let limit = first; limit < Math.min(count, first + BATCH_RECORDS); limit += 1) {
+        const data = Buffer.from(JSON.stringify(eventOf(limit, step)), 'utf8');
+        Records.push(
+          toKinesisRecord(data, {
+            partitionKey: userId(limit),
+            sequenceNumber: syntheticSequenceNumber(index),
+            approximateArrivalTimestamp: 1_700_000_000 + index / 1000,
+          }),
+        );
+        index += 1;
+      }
+      yield { Records };
+    }
+  }
+}
 
 /**
- * Heap growth per stored limit: used heap after putting `count` distinct
- * limits (two per user, as the workload averages) into a new store, minus
- * before, after full garbage collections, divided by `count`.
+ * Heap per stored limit, through the handler (heap-child.ts, a fresh
+ * process): the bundle's used heap after `count` limits were created by
+ * events and moved once each, minus before, after full collections, divided
+ * by `count`. Watermarks (one per user) and whatever else the handler keeps
+ * are included.
  */
-export const measureBytesPerLimit = async (count: number): Promise<number> => {
-  collectGarbage();
-  const before = process.memoryUsage().heapUsed;
-  const store = new InMemoryUserLimitStore();
-  for (let index = 0; index < count; index += 1) {
-    await store.commit({ limits: [{ limit: limitNumber(index), lastSequenceNumber: 1 }], watermarks: new Map() });
+export const measureBytesPerLimit = async (bundlePath: string, count: number): Promise<number> => {
+  const logDirectory = mkdtempSync(join(tmpdir(), 'bench-heap-'));
+  const child = startChild(join(__dirname, 'heap-child.ts'), 'heap', { bundlePath, count }, logDirectory);
+  try {
+    return await child.request({});
+  } finally {
+    child.close();
+    rmSync(logDirectory, { recursive: true, force: true });
   }
-  retained = store;
-  collectGarbage();
-  const after = process.memoryUsage().heapUsed;
-  retained = undefined;
-  return (after - before) / count;
 };

@@ -1,33 +1,52 @@
-import { median } from './statistics';
-import type { Variant } from './variants';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BenchChild, startChild } from './child-process';
+import type { VariantConfig, VariantName } from './variants';
 
 export interface MeasureOptions {
   /** Untimed rounds before the timed ones. */
   warmupRounds: number;
   /** Timed rounds: every variant runs once per round. */
   rounds: number;
+  /** Called after each round with its number (from 1) and what it measured. */
+  onRound?: (round: number, samples: Record<string, number>) => void;
 }
 
-const collectGarbage = (): void => {
-  (globalThis as { gc?: () => void }).gc?.();
-};
+const VARIANT_CHILD = join(__dirname, 'variant-child.ts');
 
 /**
- * Times the variants interleaved (A, B, C, A, B, C, …) so that drift in the
- * machine's speed hits all of them alike; garbage is collected before each
- * run so that no variant pays for another's garbage. Median per variant, in ms.
+ * Times each variant in its own child process (a fresh heap: no variant
+ * pays for another's garbage or old generation), rounds interleaved across
+ * the processes one at a time, the order rotated each round so that no
+ * variant always runs first or after the same neighbour. Returns each
+ * variant's timed samples in ms, index = round, so figures can be paired by round.
  */
-export const measureInterleaved = async (variants: readonly Variant[], options: MeasureOptions): Promise<Record<string, number>> => {
-  const samples = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
-  for (let round = 0; round < options.warmupRounds + options.rounds; round += 1) {
-    for (const variant of variants) {
-      const run = await variant.prepare();
-      collectGarbage();
-      const start = performance.now();
-      await run();
-      const elapsed = performance.now() - start;
-      if (round >= options.warmupRounds) samples.get(variant.name)!.push(elapsed);
+export const measureVariants = async (
+  names: readonly VariantName[],
+  config: VariantConfig,
+  options: MeasureOptions,
+): Promise<Record<VariantName, number[]>> => {
+  const logDirectory = mkdtempSync(join(tmpdir(), 'bench-logs-'));
+  const children = new Map<VariantName, BenchChild>(
+    names.map((name) => [name, startChild(VARIANT_CHILD, name, { name, config }, logDirectory)]),
+  );
+  try {
+    await Promise.all([...children.values()].map((child) => child.ready));
+    const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<VariantName, number[]>;
+    for (let round = 0; round < options.warmupRounds + options.rounds; round += 1) {
+      const measured: Record<string, number> = {};
+      for (let turn = 0; turn < names.length; turn += 1) {
+        const name = names[(round + turn) % names.length]!;
+        measured[name] = await children.get(name)!.request({ round });
+      }
+      if (round < options.warmupRounds) continue;
+      for (const name of names) samples[name].push(measured[name]!);
+      options.onRound?.(round - options.warmupRounds + 1, measured);
     }
+    return samples;
+  } finally {
+    for (const child of children.values()) child.close();
+    rmSync(logDirectory, { recursive: true, force: true });
   }
-  return Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
 };

@@ -8,3 +8,21 @@ export const median = (values: readonly number[]): number => {
 
 /** Rounded for display and JSON: benchmark noise makes more digits meaningless. */
 export const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+/** A figure measured several times: its median and its range. */
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** Median, min and max of one figure's samples. */
+export const summarize = (values: readonly number[]): Summary => ({
+  median: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+});
+
+/** Each round's `numerator / denominator`: ratios paired by round, so that both saw the same machine. */
+export const pairedRatios = (numerator: readonly number[], denominator: readonly number[]): number[] =>
+  numerator.map((value, round) => value / denominator[round]!);

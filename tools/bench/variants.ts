@@ -2,16 +2,34 @@ import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aw
 import type { UserLimit } from '../../lambda/domain/user-limit';
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
 import { createStderrLogger } from '../stderr-logger';
-import { createPowertoolsReference } from './powertools-reference';
+import { benchWorkload, type BenchWorkload } from './bench-workload';
+import { createPowertoolsPlainReference, createPowertoolsReference, type ReferenceHandler } from './powertools-reference';
 
 /** Runs one batch; prepared beforehand so that only processing is timed. */
 export type TimedRun = () => Promise<unknown>;
 
-/** One contender: `prepare` (untimed) gives a run that starts from an empty store. */
+/** One contender, in its own process: `prepare` (untimed) gives a run on a fresh copy of the store state. */
 export interface Variant {
-  name: string;
   prepare(): Promise<TimedRun>;
 }
+
+/** What every variant process is told: the bundle and the workload to build. */
+export interface VariantConfig {
+  bundlePath: string;
+  records: number;
+  /** Records of the `scaling` figure's small batch: the same mix, the same users and history. */
+  smallBatchRecords: number;
+  users: number;
+}
+
+/** The variants, by the name their figure takes. */
+export const VARIANT_NAMES = ['floor', 'handler', 'powertoolsPlain', 'powertools', 'smallBatch'] as const;
+export type VariantName = (typeof VARIANT_NAMES)[number];
+
+/** Users of each warm-up workload: other users than the timed batch's, so its state stays untouched. */
+const WARMUP_USERS = 100;
+/** Seeds of the warm-up workloads (the timed one uses the default seed). */
+const WARMUP_SEEDS = [7, 8, 9];
 
 /** What the production bundle exports (lambda/processor/handler.ts). */
 interface HandlerModule {
@@ -42,8 +60,9 @@ export const lambdaContext = (): Context => {
 };
 
 /**
- * A fresh copy of the bundle: its store is module-scoped, so a new module
- * instance is the only way to start from an empty store, as a new container does.
+ * A fresh copy of the bundle, as Lambda's runtime loads it (`require`, see
+ * load-time.ts). Its store is module-scoped and has no way to be emptied,
+ * so a new module instance is the only way to start from a known store.
  */
 export const loadFreshBundle = (bundlePath: string): HandlerModule => {
   delete require.cache[bundlePath];
@@ -52,6 +71,13 @@ export const loadFreshBundle = (bundlePath: string): HandlerModule => {
   // The parent module lists every child it loaded: drop the copy so that old stores can be collected.
   module.children = module.children.filter((child) => child.id !== bundlePath);
   return loaded;
+};
+
+/** Throws unless every record of the batch succeeded: a variant that fails records is not doing the work. */
+export const expectNoFailures = (variant: string, response: KinesisStreamBatchResponse): void => {
+  if (response.batchItemFailures.length > 0) {
+    throw new Error(`${variant} failed ${response.batchItemFailures.length} records of the bench workload`);
+  }
 };
 
 /**
@@ -66,41 +92,66 @@ export const parseOnly = (event: KinesisStreamEvent): unknown[] => {
   return parsed;
 };
 
-export const floorVariant = (event: KinesisStreamEvent): Variant => ({
-  name: 'floor',
-  prepare: async () => async () => parseOnly(event),
+const floorVariant = (workload: BenchWorkload): Variant => ({
+  prepare: async () => async () => parseOnly(workload.batch),
 });
 
 /**
- * The production bundle. Each iteration loads a new copy (an empty store, as
- * in a new container), then warms it on batches of a few other users: a new
- * module instance starts with cold code, and V8 needs a few batches to reach
- * the steady state of a warm container, which is what the batch figure is
- * about (the other variants' code stays loaded, hence warm). The timed batch
- * then meets a store holding only those few users' limits.
+ * The production bundle. Each round loads a new copy (as a new container
+ * would), warms it on three workloads of other users (history and batch:
+ * new module code is cold, and V8 needs a few batches to reach a warm
+ * container's speed), runs the timed workload's history through it, then
+ * times the batch. The store then holds the batch's users' limits (plus
+ * the warm-up users'), exactly as the references' stores do.
  */
-export const handlerVariant = (
-  name: string,
-  bundlePath: string,
-  event: KinesisStreamEvent,
-  warmupEvents: readonly KinesisStreamEvent[],
-): Variant => ({
-  name,
+const handlerVariant = (bundlePath: string, workload: BenchWorkload, warmups: readonly BenchWorkload[]): Variant => ({
   prepare: async () => {
     const { handler } = loadFreshBundle(bundlePath);
-    for (const warmupEvent of warmupEvents) await handler(warmupEvent, lambdaContext());
-    return () => handler(event, lambdaContext());
+    for (const { history, batch } of [...warmups, { history: workload.history, batch: undefined }]) {
+      expectNoFailures('the handler', await handler(history, lambdaContext()));
+      if (batch !== undefined) expectNoFailures('the handler', await handler(batch, lambdaContext()));
+    }
+    return async () => expectNoFailures('the handler', await handler(workload.batch, lambdaContext()));
   },
 });
 
-/** The Powertools reference on a fresh store; its module stays loaded, hence warm. */
-export const powertoolsVariant = (event: KinesisStreamEvent): Variant => {
+/**
+ * A Powertools reference. Its code stays loaded (warm after the first
+ * rounds); each round gets a new store filled, untimed, with the state the
+ * history leaves (computed once, by the reference itself).
+ */
+const referenceVariant = (name: string, create: typeof createPowertoolsReference, workload: BenchWorkload): Variant => {
   const logger = createStderrLogger('INFO');
+  let historyState: ReturnType<InMemoryUserLimitStore['dump']> | undefined;
   return {
-    name: 'powertools',
     prepare: async () => {
-      const reference = createPowertoolsReference(new InMemoryUserLimitStore(), logger);
-      return () => reference(event, lambdaContext());
+      if (historyState === undefined) {
+        const store = new InMemoryUserLimitStore();
+        expectNoFailures(name, await createPowertoolsPlainReference(store, logger)(workload.history, lambdaContext()));
+        historyState = store.dump();
+      }
+      const store = new InMemoryUserLimitStore();
+      await store.commit(historyState);
+      const reference: ReferenceHandler = create(store, logger);
+      return async () => expectNoFailures(name, await reference(workload.batch, lambdaContext()));
     },
   };
+};
+
+/** Builds the named variant with its workload (deterministic: every process builds the same records). */
+export const createVariant = (name: VariantName, config: VariantConfig): Variant => {
+  const workload = benchWorkload({ records: name === 'smallBatch' ? config.smallBatchRecords : config.records, users: config.users });
+  switch (name) {
+    case 'floor':
+      return floorVariant(workload);
+    case 'handler':
+    case 'smallBatch': {
+      const warmups = WARMUP_SEEDS.map((seed) => benchWorkload({ records: config.records, users: WARMUP_USERS, seed }));
+      return handlerVariant(config.bundlePath, workload, warmups);
+    }
+    case 'powertoolsPlain':
+      return referenceVariant(name, createPowertoolsPlainReference, workload);
+    case 'powertools':
+      return referenceVariant(name, createPowertoolsReference, workload);
+  }
 };
