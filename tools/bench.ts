@@ -6,6 +6,7 @@ import { benchWorkload } from './bench/bench-workload';
 import { productionBundle } from './bench/bundle';
 import { measureBytesPerLimit } from './bench/heap-per-limit';
 import { measureLoadMs } from './bench/load-time';
+import { measureMetricsMs } from './bench/metrics-cost';
 import { measureVariants } from './bench/measure';
 import { type BenchFigures, toJsonDocument, toTable } from './bench/report';
 import { pairedRatios, summarize } from './bench/statistics';
@@ -22,7 +23,7 @@ export const BENCH_COMMAND = defineCommand({
   description:
     'Builds dist/handler.js, then times the handler bundle against the parse-only floor and two Powertools\n' +
     'references, each in its own process, and measures bundle size, load time, scaling and heap per stored\n' +
-    'limit (about 2 minutes).',
+    'limit, and the cost of the EMF metrics per invocation (about 2 minutes).',
   options: {
     json: { type: 'boolean', default: false, description: 'stdout: exactly one JSON document of the figures' },
     records: { type: 'string', default: '10000', valueName: 'N', description: 'records in the timed batch, >= 10 (scaling: a tenth)' },
@@ -96,6 +97,8 @@ const main = async (): Promise<void> => {
 
   progress(`measuring the heap of ${options.limits} limits stored through the handler`);
   const bytesPerLimit = await measureBytesPerLimit(bundlePath, options.limits);
+  progress(`timing the metrics work of one ${options.records}-record invocation`);
+  const metricsMs = await measureMetricsMs(options.records, options.users, options.iterations);
 
   const figures: BenchFigures = {
     batchSize: options.records,
@@ -122,6 +125,7 @@ const main = async (): Promise<void> => {
     bundleBytes: statSync(bundlePath).size,
     loads: { importMs: importMs!, dynamicImportMs: dynamicImportMs!, requireWithoutSourceMapsMs: requireWithoutSourceMapsMs! },
     bytesPerLimit,
+    metricsMs,
   };
   const context = {
     date: new Date().toISOString(),

@@ -138,14 +138,17 @@ describe('npm run bench', () => {
       expect({ status, stderr: status === 0 ? '' : stderr }).toEqual({ status: 0, stderr: '' });
       const document = JSON.parse(stdout) as Record<string, unknown>;
       expect(document.batchSize).toBe(200);
-      const figures = ['floorMs', 'handlerMs', 'powertoolsMs', 'powertoolsPlainMs', 'bundleBytes', 'importMs', 'scaling', 'bytesPerLimit'];
+      const figures = [
+        ...['floorMs', 'handlerMs', 'powertoolsMs', 'powertoolsPlainMs', 'bundleBytes', 'importMs', 'scaling', 'bytesPerLimit'],
+        'metricsMs',
+      ];
       for (const key of figures) {
         expect(typeof document[key]).toBe('number');
         expect(document[key]).toBeGreaterThan(0);
       }
       expect(document.bundleBytes).toBeGreaterThan(1000);
       const spread = document.spread as Record<string, { min: number; max: number }>;
-      const ranged = ['floorMs', 'handlerMs', 'powertoolsMs', 'powertoolsPlainMs', 'importMs', 'scaling'];
+      const ranged = ['floorMs', 'handlerMs', 'powertoolsMs', 'powertoolsPlainMs', 'importMs', 'scaling', 'metricsMs'];
       for (const key of [...ranged, 'handlerToFloor', 'powertoolsPlainToHandler', 'powertoolsToHandler']) {
         expect(spread[key]).toEqual({ min: expect.any(Number), max: expect.any(Number) });
         expect(spread[key]!.min).toBeLessThanOrEqual(spread[key]!.max);
