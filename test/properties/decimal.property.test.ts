@@ -63,6 +63,18 @@ describe('decimal arithmetic (property)', () => {
     );
   });
 
+  it('addDecimals is the exact decimal sum for amounts around 15 digits (where doubles stop being exact)', () => {
+    const short = fc
+      .tuple(fc.stringMatching(/^[0-9]{1,9}$/), fc.option(fc.stringMatching(/^[0-9]{1,8}$/), { nil: undefined }))
+      .map(([whole, fraction]) => (fraction === undefined ? whole : `${whole}.${fraction}`));
+    fc.assert(
+      fc.property(short, short, (a, b) => {
+        expect(addDecimals(a, b)).toBe(exactSum([a, b]));
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
   it('decimalsEqual is equality of the exact values', () => {
     fc.assert(
       fc.property(amount, amount, fc.nat(5), (a, b, extraZeros) => {
