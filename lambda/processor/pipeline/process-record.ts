@@ -7,7 +7,7 @@ import { checkEnvelope } from '../validation/envelope';
 import type { BatchState, LimitSlot } from './batch-state';
 import { findEventHandler, type RoutedEvent } from './event-handlers';
 import type { Outcome } from './outcome';
-import { kinesisFieldsOf } from './kinesis-fields';
+import { kinesisDataOf } from './kinesis-fields';
 import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
 
 /** A record whose outcome is known without the store; logged in batch order by {@link logSettled}. */
@@ -52,7 +52,7 @@ const rejected = (record: unknown, reason: string, envelope?: EventIdentity): Se
 export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstorableReason'>): ReadRecord => {
   if (typeof record !== 'object' || record === null) return rejected(record, 'record: not an object');
 
-  const decoded = decodeRecordData(kinesisFieldsOf(record).data);
+  const decoded = decodeRecordData(kinesisDataOf(record));
   if (!decoded.ok) return rejected(record, decoded.reason);
 
   const checkedEnvelope = checkEnvelope(decoded.value);
@@ -135,7 +135,7 @@ const settle = <O extends 'applied' | 'duplicates'>(event: LimitEventRecord, out
 
 /** The event's envelope identity for a log line, decoded again from its record (it was valid when read). */
 const identityFor = (event: LimitEventRecord): EventIdentity => {
-  const decoded = decodeRecordData(kinesisFieldsOf(event.record).data);
+  const decoded = decodeRecordData(kinesisDataOf(event.record));
   const checked = decoded.ok ? checkEnvelope(decoded.value) : undefined;
   if (checked?.ok) return identityOf(checked.value);
   return { eventId: '', type: '', aggregateId: event.userId, sequenceNumber: event.sequenceNumber, createdAt: 0 };

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { accept, type Checked, refuse } from './result';
 
 const BASE64_BODY = /^[A-Za-z0-9+/]*$/;
+const EQUALS_SIGN = 0x3d;
 
 /**
  * Decodes a Kinesis record's `data`: base64 → UTF-8 → JSON object.
@@ -36,8 +37,8 @@ export const decodeRecordData = (data: unknown): Checked<Record<string, unknown>
  * catches them without a regex pass over every valid record.
  */
 const decodeBase64 = (data: string): Buffer | undefined => {
-  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
   if (data.length % 4 !== 0) return undefined;
+  const padding = data.charCodeAt(data.length - 1) !== EQUALS_SIGN ? 0 : data.charCodeAt(data.length - 2) !== EQUALS_SIGN ? 1 : 2;
   const bytes = Buffer.from(data, 'base64');
   if (bytes.length !== (data.length / 4) * 3 - padding) return undefined;
   // '-' and '_' (base64url) decode too; they are not what Lambda sends.
