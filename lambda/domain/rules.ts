@@ -14,6 +14,35 @@ export type ApplyResult = { outcome: 'applied'; limit: UserLimit; progressGap?: 
 const ZERO: DecimalString = '0';
 
 /**
+ * `current` with a new progress, and a new next reset time when given: every
+ * other field as it was, optional ones absent when they were absent. Built
+ * field by field: `{ ...current }` on limits of a handful of shapes (optional
+ * fields present or not) took V8's slow generic copy, 2-3 times slower, and
+ * was the largest single cost of the rules. A field added to UserLimit must
+ * be added here; the rules' property test fails until it is.
+ */
+const withProgress = (current: UserLimit, progress: DecimalString, nextResetTime: number | undefined): UserLimit => {
+  const limit: UserLimit = {
+    userLimitId: current.userLimitId,
+    userId: current.userId,
+    brandId: current.brandId,
+    type: current.type,
+    period: current.period,
+    status: current.status,
+    value: current.value,
+    progress,
+    currencyCode: current.currencyCode,
+    activeFrom: current.activeFrom,
+  };
+  if (current.createdAt !== undefined) limit.createdAt = current.createdAt;
+  if (current.activeUntil !== undefined) limit.activeUntil = current.activeUntil;
+  const resetTime = nextResetTime ?? current.nextResetTime;
+  if (resetTime !== undefined) limit.nextResetTime = resetTime;
+  if (current.previousLimitValue !== undefined) limit.previousLimitValue = current.previousLimitValue;
+  return limit;
+};
+
+/**
  * Whether an event is a redelivery or stale: its sequence number is not above
  * the highest one applied for its aggregate.
  */
@@ -60,8 +89,7 @@ export const applyCreated = (
 export const applyProgressChanged = (current: UserLimit | undefined, payload: UserLimitProgressChangedPayload): ApplyResult => {
   if (current === undefined) return { outcome: 'orphaned' };
   const storedProgress = current.progress ?? ZERO;
-  const limit: UserLimit = { ...current, progress: addDecimals(payload.previousProgress, payload.amount) };
-  if (payload.nextResetTime !== undefined) limit.nextResetTime = payload.nextResetTime;
+  const limit = withProgress(current, addDecimals(payload.previousProgress, payload.amount), payload.nextResetTime);
   return decimalsEqual(storedProgress, payload.previousProgress)
     ? { outcome: 'applied', limit }
     : { outcome: 'applied', limit, progressGap: { storedProgress, previousProgress: payload.previousProgress } };
@@ -70,7 +98,5 @@ export const applyProgressChanged = (current: UserLimit | undefined, payload: Us
 /** USER_LIMIT_RESET: progress back to "0", next reset time moved on when given. */
 export const applyReset = (current: UserLimit | undefined, payload: UserLimitResetPayload): ApplyResult => {
   if (current === undefined) return { outcome: 'orphaned' };
-  const limit: UserLimit = { ...current, progress: ZERO };
-  if (payload.nextResetTime !== undefined) limit.nextResetTime = payload.nextResetTime;
-  return { outcome: 'applied', limit };
+  return { outcome: 'applied', limit: withProgress(current, ZERO, payload.nextResetTime) };
 };

@@ -81,6 +81,12 @@ export interface CommitResult {
  *
  * `load` may throw; the caller then fails the batch from its first record that
  * needs the store.
+ *
+ * Ownership: what `load` returns and what is passed to `commit` is never
+ * mutated by anyone, only replaced by new objects (the rules are pure). So
+ * an adapter may hand out its own stored objects from `load` and keep the
+ * objects given to `commit` without copying them (the in-memory adapter
+ * does); a caller that wants to change a limit builds a new one.
  */
 export interface UserLimitStore {
   load(request: WorkingSetRequest): Promise<WorkingSet>;

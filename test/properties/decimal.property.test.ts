@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDecimals, decimalsEqual, isDecimalString } from '../../lambda/domain/decimal';
+import { addDecimals, DECIMAL_PATTERN, decimalsEqual, isDecimalString } from '../../lambda/domain/decimal';
 import { applyCreated, applyProgressChanged } from '../../lambda/domain/rules';
 import type { UserLimit } from '../../lambda/domain/user-limit';
 import { PROPERTY_RUNS } from '../support/limit-streams';
@@ -63,6 +63,18 @@ describe('decimal arithmetic (property)', () => {
     );
   });
 
+  it('addDecimals is the exact decimal sum for amounts around 15 digits (where doubles stop being exact)', () => {
+    const short = fc
+      .tuple(fc.stringMatching(/^[0-9]{1,9}$/), fc.option(fc.stringMatching(/^[0-9]{1,8}$/), { nil: undefined }))
+      .map(([whole, fraction]) => (fraction === undefined ? whole : `${whole}.${fraction}`));
+    fc.assert(
+      fc.property(short, short, (a, b) => {
+        expect(addDecimals(a, b)).toBe(exactSum([a, b]));
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
   it('decimalsEqual is equality of the exact values', () => {
     fc.assert(
       fc.property(amount, amount, fc.nat(5), (a, b, extraZeros) => {
@@ -113,5 +125,28 @@ describe('decimal arithmetic (property)', () => {
     );
     for (const bad of ['1e5', '-3', ' 1', '1 ', '.5', '5.', '1.2.3', '0x10', 'Infinity', '', '7\n'])
       expect(isDecimalString(bad)).toBe(false);
+  });
+
+  it('addDecimals and decimalsEqual refuse (TypeError) exactly what DECIMAL_PATTERN refuses, either operand', () => {
+    const nearDecimal = fc
+      .array(fc.constantFrom('0', '7', '9', '.', '-', '+', 'e', ' ', '\u0661', '\uff11', '\n'), { maxLength: 8 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(nearDecimal, fc.boolean(), (text, first) => {
+        const refused = !DECIMAL_PATTERN.test(text);
+        const operands = (other: string): [string, string] => (first ? [text, other] : [other, text]);
+        const outcome = (operation: () => unknown) => {
+          try {
+            operation();
+            return 'accepted';
+          } catch (error) {
+            return error instanceof TypeError ? 'TypeError' : 'other error';
+          }
+        };
+        expect(outcome(() => addDecimals(...operands('1.5')))).toBe(refused ? 'TypeError' : 'accepted');
+        expect(outcome(() => decimalsEqual(...operands('1.5')))).toBe(refused ? 'TypeError' : 'accepted');
+      }),
+      { numRuns: 500 },
+    );
   });
 });

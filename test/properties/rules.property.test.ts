@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { addDecimals } from '../../lambda/domain/decimal';
 import { applyCreated, applyProgressChanged, applyReset } from '../../lambda/domain/rules';
 import type { UserLimitCreatedPayload } from '../../lambda/domain/events';
 import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES, type UserLimit } from '../../lambda/domain/user-limit';
@@ -42,6 +43,30 @@ const progressPayload = fc.record(
 );
 const resetPayload = fc.record({ userLimitId: fc.constant('limit-1'), nextResetTime: time }, { requiredKeys: ['userLimitId'] });
 
+/**
+ * Any stored limit, every field of UserLimit present or absent. Typed over
+ * every key of UserLimit: a field added to the entity must be added here.
+ */
+const anyStoredLimit: fc.Arbitrary<UserLimit> = fc.record<{ [K in keyof UserLimit]-?: UserLimit[K] }>(
+  {
+    userLimitId: fc.constant('limit-1'),
+    userId: fc.constant('user-1'),
+    brandId: fc.string({ minLength: 1 }),
+    type: fc.constantFrom(...LIMIT_TYPES),
+    period: fc.constantFrom(...LIMIT_PERIODS),
+    status: fc.constantFrom(...LIMIT_STATUSES),
+    value: decimal,
+    progress: decimal,
+    currencyCode: fc.constantFrom('SEK', 'EUR'),
+    activeFrom: time,
+    activeUntil: time,
+    nextResetTime: time,
+    previousLimitValue: decimal,
+    createdAt: time,
+  },
+  { requiredKeys: ['userLimitId', 'userId', 'brandId', 'type', 'period', 'status', 'value', 'currencyCode', 'activeFrom'] },
+);
+
 const stateAfter = (result: ReturnType<typeof applyReset>): UserLimit | undefined =>
   result.outcome === 'applied' ? result.limit : undefined;
 
@@ -73,6 +98,23 @@ describe('domain rules (property)', () => {
         applyProgressChanged(current, progress);
         applyReset(current, reset);
         expect(current).toEqual(before);
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
+  it('progress and reset change progress and nextResetTime only: every other field stays, absent ones stay absent', () => {
+    fc.assert(
+      fc.property(anyStoredLimit, progressPayload, resetPayload, (current, progress, reset) => {
+        const resetTime = (payload: { nextResetTime?: number }) =>
+          payload.nextResetTime === undefined ? {} : { nextResetTime: payload.nextResetTime };
+        const progressed = applyProgressChanged(current, progress);
+        expect(progressed.outcome === 'applied' && progressed.limit).toStrictEqual({
+          ...current,
+          progress: addDecimals(progress.previousProgress, progress.amount),
+          ...resetTime(progress),
+        });
+        expect(stateAfter(applyReset(current, reset))).toStrictEqual({ ...current, progress: '0', ...resetTime(reset) });
       }),
       PROPERTY_RUNS,
     );

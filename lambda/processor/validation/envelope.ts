@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { EventEnvelope } from '../../domain/events';
-import { describeFirstIssue } from './describe-issue';
-import { accept, type Checked, refuse } from './result';
+import { checkedBy, handCheckEnvelope } from './hand-checks';
+import { accept, type Checked } from './result';
 import { compiled, nonEmptyString } from './zod';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -10,7 +10,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /** Why 2^53 and above are refused: beyond it, two different numbers can parse to the same double. */
 const SEQUENCE_NUMBER_TOO_LARGE = `must be at most 2^53 − 1 (${Number.MAX_SAFE_INTEGER}): a larger number cannot be compared exactly`;
 
-const envelopeSchema = compiled(
+/** The envelope's schema: what the hand check must agree with, and what words a refusal. */
+export const envelopeSchema: z.ZodMiniType<EventEnvelope> = compiled(
   z.object({
     eventId: nonEmptyString,
     type: nonEmptyString,
@@ -27,11 +28,13 @@ const envelopeSchema = compiled(
   }),
 );
 
+const checkEnvelopeFields = checkedBy(handCheckEnvelope, envelopeSchema, 'envelope');
+
 /** Rule 2 of DOMAIN.md: the envelope fields every event must carry. */
 export const checkEnvelope = (data: Record<string, unknown>): Checked<EventEnvelope> => {
-  const result = envelopeSchema.safeParse(data);
-  if (!result.success) return refuse(describeFirstIssue('envelope', result.error));
-  const envelope: EventEnvelope = result.data;
+  const checked = checkEnvelopeFields(data);
+  if (!checked.ok) return checked;
+  const envelope = checked.value;
   const context = data.context;
   if (isPlainObject(context) && typeof context.correlationId === 'string') {
     envelope.correlationId = context.correlationId.slice(0, 200);

@@ -1,11 +1,14 @@
 import type { EventEnvelope } from '../../domain/events';
 import { accept, type Checked, refuse } from './result';
 
+/** The one answer for every owned payload: no object per record. */
+const OWNED: Checked<true> = Object.freeze(accept<true>(true));
+
 /**
  * DOMAIN.md rule 4: a limit belongs to its user, the aggregate. A payload
  * that carries `userId` (any of our event types) must carry the aggregateId.
  */
 export const checkOwner = (payload: Record<string, unknown>, envelope: EventEnvelope): Checked<true> =>
   !Object.hasOwn(payload, 'userId') || payload.userId === envelope.aggregateId
-    ? accept(true)
+    ? OWNED
     : refuse("payload.userId: must equal the envelope's aggregateId (a limit belongs to the user of its events)");

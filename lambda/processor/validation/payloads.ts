@@ -2,15 +2,14 @@ import * as z from 'zod/mini';
 import { DECIMAL_PATTERN } from '../../domain/decimal';
 import type { UserLimitCreatedPayload, UserLimitProgressChangedPayload, UserLimitResetPayload } from '../../domain/events';
 import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../../domain/user-limit';
-import { describeFirstIssue } from './describe-issue';
-import { accept, type Checked, refuse } from './result';
+import { checkedBy, handCheckCreatedPayload, handCheckProgressChangedPayload, handCheckResetPayload } from './hand-checks';
 import { compiled, nonEmptyString } from './zod';
 
 const decimalString = z.string().check(z.regex(DECIMAL_PATTERN, 'must be a decimal string of ASCII digits like "200" or "9800.00"'));
 const optionalNumber = z.optional(z.number());
 
 /** Unknown payload fields (remainingAmount, jurisdiction, …) are dropped, not refused. */
-const createdSchema: z.ZodMiniType<UserLimitCreatedPayload> = compiled(
+export const createdSchema: z.ZodMiniType<UserLimitCreatedPayload> = compiled(
   z.object({
     userLimitId: nonEmptyString,
     userId: nonEmptyString,
@@ -26,7 +25,7 @@ const createdSchema: z.ZodMiniType<UserLimitCreatedPayload> = compiled(
   }),
 );
 
-const progressChangedSchema: z.ZodMiniType<UserLimitProgressChangedPayload> = compiled(
+export const progressChangedSchema: z.ZodMiniType<UserLimitProgressChangedPayload> = compiled(
   z.object({
     userLimitId: nonEmptyString,
     amount: decimalString,
@@ -35,21 +34,14 @@ const progressChangedSchema: z.ZodMiniType<UserLimitProgressChangedPayload> = co
   }),
 );
 
-const resetSchema: z.ZodMiniType<UserLimitResetPayload> = compiled(
+export const resetSchema: z.ZodMiniType<UserLimitResetPayload> = compiled(
   z.object({
     userLimitId: nonEmptyString,
     nextResetTime: optionalNumber,
   }),
 );
 
-const checkerFor =
-  <T>(schema: z.ZodMiniType<T>) =>
-  (payload: Record<string, unknown>): Checked<T> => {
-    const result = schema.safeParse(payload);
-    return result.success ? accept(result.data) : refuse(describeFirstIssue('payload', result.error));
-  };
-
 /** Rule 4 of DOMAIN.md, strictly: no coercion of any field. */
-export const checkCreatedPayload = checkerFor(createdSchema);
-export const checkProgressChangedPayload = checkerFor(progressChangedSchema);
-export const checkResetPayload = checkerFor(resetSchema);
+export const checkCreatedPayload = checkedBy(handCheckCreatedPayload, createdSchema, 'payload');
+export const checkProgressChangedPayload = checkedBy(handCheckProgressChangedPayload, progressChangedSchema, 'payload');
+export const checkResetPayload = checkedBy(handCheckResetPayload, resetSchema, 'payload');

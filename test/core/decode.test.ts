@@ -1,0 +1,32 @@
+import { decodeRecordData } from '../../lambda/processor/validation/decode';
+
+const base64 = (text: string | Buffer): string => Buffer.from(text).toString('base64');
+
+/** Sizes on both sides of the decoder's shared 64 KiB buffer (larger records get their own). */
+const SIZES = [10, 64 * 1024 - 200, 64 * 1024 + 200, 300_000];
+
+const eventOfSize = (size: number, marker: string) => JSON.stringify({ marker, padding: 'é'.repeat(Math.max(0, (size - 40) / 2)) });
+
+describe('decodeRecordData, small and large records', () => {
+  it.each(SIZES)('decodes a %d-byte record exactly, and a decoded record is not changed by the next one', (size) => {
+    const first = decodeRecordData(base64(eventOfSize(size, 'first')));
+    const second = decodeRecordData(base64(eventOfSize(size, 'second')));
+    expect(first).toEqual({ ok: true, value: JSON.parse(eventOfSize(size, 'first')) });
+    expect(second).toEqual({ ok: true, value: JSON.parse(eventOfSize(size, 'second')) });
+  });
+
+  it.each(SIZES)('refuses invalid UTF-8, bad base64 and base64url in a %d-byte record', (size) => {
+    const text = eventOfSize(size, 'x');
+    const invalidUtf8 = Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xfe])]);
+    expect(decodeRecordData(base64(invalidUtf8))).toEqual({ ok: false, reason: 'data: not valid UTF-8' });
+    expect(decodeRecordData(`${base64(text).slice(0, -4)}*${base64(text).slice(-3)}`)).toEqual({
+      ok: false,
+      reason: 'data: not valid base64',
+    });
+    const urlSafe = Buffer.from(`{"a":"${'\u00ff\u00fe'.repeat(size / 4)}"}`)
+      .toString('base64url')
+      .padEnd(Math.ceil(Buffer.from(`{"a":"${'\u00ff\u00fe'.repeat(size / 4)}"}`).toString('base64url').length / 4) * 4, '=');
+    expect(urlSafe).toMatch(/[-_]/);
+    expect(decodeRecordData(urlSafe)).toEqual({ ok: false, reason: 'data: not valid base64' });
+  });
+});
