@@ -36,11 +36,7 @@ export const randomFrom = (seed: number) => () => {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-interface LimitState {
-  userLimitId: string;
-  value: number;
-  /** In cents, to print exact two-decimal amounts without floating point. */
-  progressCents: number;
+interface LimitState extends GeneratedLimit {
   created: boolean;
 }
 
@@ -53,6 +49,54 @@ interface UserState {
 
 /** Cents as an exact two-decimal amount string. */
 export const cents = (value: number): string => `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
+
+/** A limit as the generators track it; progress in cents, to print exact two-decimal amounts. */
+export interface GeneratedLimit {
+  userLimitId: string;
+  value: number;
+  progressCents: number;
+}
+
+/** The USER_LIMIT_CREATED payload of `limit` (without the fields every event carries: brand, currency, user). */
+export const createdPayload = (
+  limit: GeneratedLimit,
+  fields: { activeFrom: number; nextResetTime: number; period: string; type: string },
+) => ({
+  activeFrom: fields.activeFrom,
+  nextResetTime: fields.nextResetTime,
+  period: fields.period,
+  status: 'ACTIVE',
+  type: fields.type,
+  userLimitId: limit.userLimitId,
+  value: String(limit.value),
+});
+
+/** Moves `limit` by `amountCents` and gives the USER_LIMIT_PROGRESS_CHANGED payload that says so. */
+export const progressPayload = (limit: GeneratedLimit, amountCents: number, nextResetTime: number) => {
+  const previous = limit.progressCents;
+  limit.progressCents += amountCents;
+  return {
+    amount: cents(amountCents),
+    nextResetTime,
+    previousProgress: cents(previous),
+    remainingAmount: cents(limit.value * 100 - limit.progressCents),
+    userLimitId: limit.userLimitId,
+  };
+};
+
+/** Clears `limit`'s progress and gives the USER_LIMIT_RESET payload that says so. */
+export const resetPayload = (limit: GeneratedLimit, nextResetTime: number, period: string) => {
+  const payload = {
+    nextResetTime,
+    period,
+    resetAmount: cents(limit.progressCents),
+    type: 'DEPOSIT',
+    unusedAmount: cents(Math.max(0, limit.value * 100 - limit.progressCents)),
+    userLimitId: limit.userLimitId,
+  };
+  limit.progressCents = 0;
+  return payload;
+};
 
 /**
  * A realistic, seeded stream shaped like the recorded one: many users with
@@ -117,48 +161,13 @@ export const generateWorkload = (options: WorkloadOptions): WorkloadRecord[] => 
       emit(
         user,
         'USER_LIMIT_CREATED',
-        {
-          activeFrom: EPOCH + records.length * 61,
-          nextResetTime,
-          period,
-          status: 'ACTIVE',
-          type: pick(LIMIT_TYPES),
-          userLimitId: limit.userLimitId,
-          value: String(limit.value),
-        },
+        createdPayload(limit, { activeFrom: EPOCH + records.length * 61, nextResetTime, period, type: pick(LIMIT_TYPES) }),
         true,
       );
     } else if (kind < mix.created + mix.progress) {
-      const amountCents = 1 + Math.floor(random() * 50_000);
-      const previous = limit.progressCents;
-      limit.progressCents += amountCents;
-      emit(
-        user,
-        'USER_LIMIT_PROGRESS_CHANGED',
-        {
-          amount: cents(amountCents),
-          nextResetTime,
-          previousProgress: cents(previous),
-          remainingAmount: cents(limit.value * 100 - limit.progressCents),
-          userLimitId: limit.userLimitId,
-        },
-        false,
-      );
+      emit(user, 'USER_LIMIT_PROGRESS_CHANGED', progressPayload(limit, 1 + Math.floor(random() * 50_000), nextResetTime), false);
     } else if (kind < mix.created + mix.progress + mix.reset) {
-      emit(
-        user,
-        'USER_LIMIT_RESET',
-        {
-          nextResetTime,
-          period,
-          resetAmount: cents(limit.progressCents),
-          type: 'DEPOSIT',
-          unusedAmount: cents(Math.max(0, limit.value * 100 - limit.progressCents)),
-          userLimitId: limit.userLimitId,
-        },
-        false,
-      );
-      limit.progressCents = 0;
+      emit(user, 'USER_LIMIT_RESET', resetPayload(limit, nextResetTime, period), false);
     } else {
       emit(user, pick(UNRELATED_TYPES), { sourceId: user.userId, amount: '200' }, false);
     }

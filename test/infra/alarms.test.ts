@@ -95,75 +95,57 @@ describe('the processor alarms (default props)', () => {
     }
   });
 
-  test("the function's iterator age: AWS/Lambda IteratorAge maximum above 30 min in 3 of 5 minutes; an idle stream is not breaching", () => {
-    expect(alarm(template, 'AlarmsFunctionIteratorAge')).toMatchObject({
-      Namespace: 'AWS/Lambda',
-      MetricName: 'IteratorAge',
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: FUNCTION_LOGICAL_ID } }],
-      Statistic: 'Maximum',
-      Period: 60,
-      EvaluationPeriods: 5,
-      DatapointsToAlarm: 3,
-      Threshold: 30 * 60 * 1000,
+  /** Each alarm's metric and evaluation, written out: the table is the specification the README's runbook describes. */
+  const lambdaFunction = [{ Name: 'FunctionName', Value: { Ref: FUNCTION_LOGICAL_ID } }];
+  const lag = { Statistic: 'Maximum', Period: 60, EvaluationPeriods: 5, DatapointsToAlarm: 3, Threshold: 30 * 60 * 1000 };
+  const anyInFiveMinutes = { Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' };
+  test.each<[string, string, (template: Template) => Properties]>([
+    [
+      "the function's iterator age: AWS/Lambda IteratorAge maximum above 30 min in 3 of 5 minutes; an idle stream is not breaching",
+      'AlarmsFunctionIteratorAge',
+      () => ({ Namespace: 'AWS/Lambda', MetricName: 'IteratorAge', Dimensions: lambdaFunction, ...lag, TreatMissingData: 'notBreaching' }),
+    ],
+    [
+      "the stream's GetRecords iterator age: same threshold, and no datapoints (nobody reads) is breaching",
+      'AlarmsIteratorAge',
+      (template) => ({
+        Namespace: 'AWS/Kinesis',
+        MetricName: 'GetRecords.IteratorAgeMilliseconds',
+        Dimensions: [{ Name: 'StreamName', Value: { Ref: idOf(template, 'AWS::Kinesis::Stream') } }],
+        ...lag,
+        TreatMissingData: 'breaching',
+      }),
+    ],
+    [
+      'function errors: any whole-invocation failure in 5 minutes',
+      'AlarmsErrors',
+      () => ({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: lambdaFunction, ...anyInFiveMinutes, EvaluationPeriods: 1 }),
+    ],
+    [
+      'throttles: at least one in each of three 5-minute periods',
+      'AlarmsThrottles',
+      () => ({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: lambdaFunction, ...anyInFiveMinutes, EvaluationPeriods: 3 }),
+    ],
+    [
+      'DLQ depth: ApproximateNumberOfMessagesVisible above 0',
+      'AlarmsDeadLetters',
+      (template) => ({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(template, 'AWS::SQS::Queue'), 'QueueName'] } }],
+        Statistic: 'Maximum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+      }),
+    ],
+  ])('%s', (_title, prefix, expected) => {
+    expect(alarm(template, prefix)).toMatchObject({
       ComparisonOperator: 'GreaterThanThreshold',
       TreatMissingData: 'notBreaching',
-    });
-  });
-
-  test("the stream's GetRecords iterator age: same threshold, and no datapoints (nobody reads) is breaching", () => {
-    expect(alarm(template, 'AlarmsIteratorAge')).toMatchObject({
-      Namespace: 'AWS/Kinesis',
-      MetricName: 'GetRecords.IteratorAgeMilliseconds',
-      Dimensions: [{ Name: 'StreamName', Value: { Ref: idOf(template, 'AWS::Kinesis::Stream') } }],
-      Statistic: 'Maximum',
-      Period: 60,
-      EvaluationPeriods: 5,
-      DatapointsToAlarm: 3,
-      Threshold: 30 * 60 * 1000,
-      ComparisonOperator: 'GreaterThanThreshold',
-      TreatMissingData: 'breaching',
-    });
-  });
-
-  test('function errors: any whole-invocation failure in 5 minutes', () => {
-    expect(alarm(template, 'AlarmsErrors')).toMatchObject({
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Errors',
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: FUNCTION_LOGICAL_ID } }],
-      Statistic: 'Sum',
-      Period: 300,
-      EvaluationPeriods: 1,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      TreatMissingData: 'notBreaching',
-    });
-  });
-
-  test('throttles: at least one in each of three 5-minute periods', () => {
-    expect(alarm(template, 'AlarmsThrottles')).toMatchObject({
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Throttles',
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: FUNCTION_LOGICAL_ID } }],
-      Statistic: 'Sum',
-      Period: 300,
-      EvaluationPeriods: 3,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      TreatMissingData: 'notBreaching',
-    });
-  });
-
-  test('DLQ depth: ApproximateNumberOfMessagesVisible above 0', () => {
-    expect(alarm(template, 'AlarmsDeadLetters')).toMatchObject({
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(template, 'AWS::SQS::Queue'), 'QueueName'] } }],
-      Statistic: 'Maximum',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-      TreatMissingData: 'notBreaching',
+      ...expected(template),
     });
   });
 

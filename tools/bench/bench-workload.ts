@@ -1,7 +1,16 @@
 import type { KinesisStreamEvent } from 'aws-lambda';
 import { LIMIT_PERIODS, LIMIT_TYPES } from '../../lambda/domain/user-limit';
 import { syntheticSequenceNumber, toKinesisRecord } from '../kinesis-records';
-import { cents, DAY_MS, EPOCH, randomFrom, UNRELATED_TYPES } from '../workload';
+import {
+  createdPayload,
+  DAY_MS,
+  EPOCH,
+  type GeneratedLimit,
+  progressPayload,
+  randomFrom,
+  resetPayload,
+  UNRELATED_TYPES,
+} from '../workload';
 
 /** The share of each event kind the issue asks for (10 % created, 70 % progress, 10 % reset, 10 % other). */
 export const BENCH_MIX = { created: 0.1, progress: 0.7, reset: 0.1, unrelated: 0.1 };
@@ -24,11 +33,7 @@ export interface BenchWorkloadOptions {
 
 type Kind = keyof typeof BENCH_MIX;
 
-interface Limit {
-  userLimitId: string;
-  value: number;
-  progressCents: number;
-}
+type Limit = GeneratedLimit;
 
 interface User {
   userId: string;
@@ -96,50 +101,18 @@ export const benchWorkload = (options: BenchWorkloadOptions): BenchWorkload => {
     emit(
       user,
       'USER_LIMIT_CREATED',
-      {
+      createdPayload(limit, {
         activeFrom: EPOCH + data.length * 61,
         nextResetTime: nextResetTime(),
         period: pick(LIMIT_PERIODS),
-        status: 'ACTIVE',
         type: pick(LIMIT_TYPES),
-        userLimitId: limit.userLimitId,
-        value: String(limit.value),
-      },
+      }),
       true,
     );
-  const progress = (user: User, limit: Limit) => {
-    const amountCents = 1 + Math.floor(random() * 50_000);
-    const previous = limit.progressCents;
-    limit.progressCents += amountCents;
-    emit(
-      user,
-      'USER_LIMIT_PROGRESS_CHANGED',
-      {
-        amount: cents(amountCents),
-        nextResetTime: nextResetTime(),
-        previousProgress: cents(previous),
-        remainingAmount: cents(limit.value * 100 - limit.progressCents),
-        userLimitId: limit.userLimitId,
-      },
-      false,
-    );
-  };
-  const reset = (user: User, limit: Limit) => {
-    emit(
-      user,
-      'USER_LIMIT_RESET',
-      {
-        nextResetTime: nextResetTime(),
-        period: pick(LIMIT_PERIODS),
-        resetAmount: cents(limit.progressCents),
-        type: 'DEPOSIT',
-        unusedAmount: cents(Math.max(0, limit.value * 100 - limit.progressCents)),
-        userLimitId: limit.userLimitId,
-      },
-      false,
-    );
-    limit.progressCents = 0;
-  };
+  const progress = (user: User, limit: Limit) =>
+    emit(user, 'USER_LIMIT_PROGRESS_CHANGED', progressPayload(limit, 1 + Math.floor(random() * 50_000), nextResetTime()), false);
+  const reset = (user: User, limit: Limit) =>
+    emit(user, 'USER_LIMIT_RESET', resetPayload(limit, nextResetTime(), pick(LIMIT_PERIODS)), false);
 
   // History: each user's own events in order (create, then move, each limit), users interleaved at random.
   const pending = users.map((user) => ({
