@@ -3,6 +3,7 @@ import { LimitMap } from './limit-map';
 import {
   type BatchChanges,
   type CommitResult,
+  keyOf,
   type StoredLimit,
   type UserLimitStore,
   type WorkingSet,
@@ -40,9 +41,10 @@ export class InMemoryUserLimitStore implements UserLimitStore {
 
   async commit(changes: BatchChanges): Promise<CommitResult> {
     for (const stored of changes.limits) {
-      // A limit carries its own key (userId, userLimitId): no key object per write.
-      const current = this.#limits.get(stored.limit);
-      if (current === undefined || current.lastSequenceNumber < stored.lastSequenceNumber) this.#limits.set(stored.limit, stored);
+      // A key of one shape, not the limit itself: limits come in several shapes, and LimitMap's lookups are shared.
+      const key = keyOf(stored.limit);
+      const current = this.#limits.get(key);
+      if (current === undefined || current.lastSequenceNumber < stored.lastSequenceNumber) this.#limits.set(key, stored);
     }
     for (const [userId, sequenceNumber] of changes.watermarks) {
       const current = this.#watermarks.get(userId);
