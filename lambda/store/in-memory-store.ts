@@ -41,6 +41,7 @@ export class InMemoryUserLimitStore implements UserLimitStore {
 
   async commit(changes: BatchChanges): Promise<CommitResult> {
     for (const stored of changes.limits) {
+      // A key of one shape, not the limit itself: limits come in several shapes, and LimitMap's lookups are shared.
       const key = keyOf(stored.limit);
       const current = this.#limits.get(key);
       if (current === undefined || current.lastSequenceNumber < stored.lastSequenceNumber) this.#limits.set(key, stored);

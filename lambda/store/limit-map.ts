@@ -27,8 +27,9 @@ export class LimitMap<V> {
       limits = new Map();
       this.#byUser.set(key.userId, limits);
     }
-    if (!limits.has(key.userLimitId)) this.#size += 1;
+    const before = limits.size;
     limits.set(key.userLimitId, value);
+    this.#size += limits.size - before; // counts a new key without a lookup of its own
     return this;
   }
 

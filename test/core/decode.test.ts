@@ -2,7 +2,7 @@ import { decodeRecordData } from '../../lambda/processor/validation/decode';
 
 const base64 = (text: string | Buffer): string => Buffer.from(text).toString('base64');
 
-/** Sizes on both sides of the decoder's shared 64 KiB buffer (larger records get their own). */
+/** Small and large records; all but the smallest (ASCII) carry non-ASCII text, whose bytes are checked to be UTF-8. */
 const SIZES = [10, 64 * 1024 - 200, 64 * 1024 + 200, 300_000];
 
 const eventOfSize = (size: number, marker: string) => JSON.stringify({ marker, padding: 'é'.repeat(Math.max(0, (size - 40) / 2)) });
@@ -28,5 +28,19 @@ describe('decodeRecordData, small and large records', () => {
       .padEnd(Math.ceil(Buffer.from(`{"a":"${'\u00ff\u00fe'.repeat(size / 4)}"}`).toString('base64url').length / 4) * 4, '=');
     expect(urlSafe).toMatch(/[-_]/);
     expect(decodeRecordData(urlSafe)).toEqual({ ok: false, reason: 'data: not valid base64' });
+  });
+
+  it('refuses base64 with whitespace or a character outside the alphabet, which some decoders skip', () => {
+    // No '=' padding, so a decoder that skips the whitespace finds a valid shorter input.
+    const encoded = base64('{"type":"USER_LIMIT_RESET","padding":"abcde"}');
+    expect(encoded).not.toContain('=');
+    expect(decodeRecordData(encoded).ok).toBe(true);
+    for (const spoiled of [
+      ` ${encoded.slice(1)}`,
+      `${encoded.slice(0, 8)}\n${encoded.slice(9)}`,
+      `${encoded.slice(0, 8)}*${encoded.slice(9)}`,
+    ]) {
+      expect(decodeRecordData(spoiled)).toEqual({ ok: false, reason: 'data: not valid base64' });
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { UserLimitStore } from '../../store/user-limit-store';
 import { BatchState, type LimitSlot } from './batch-state';
 import { type Deadline, withinDeadline } from './deadline';
 import { UnreportableFailureError } from './errors';
+import { keepUntilNextBatch } from './hidden-classes';
 import { kinesisFieldsOf } from './kinesis-fields';
 import type { Outcome } from './outcome';
 import { applyRecord, logSettled, type ReadRecord, readRecord, type SettledRecord } from './process-record';
@@ -48,9 +49,10 @@ export const processBatch = async (
   const debug = isDebugEnabled(logger);
   const state = new BatchState();
   const outcomes: Outcome[] = [];
+  let read: ReadRecord[] = [];
   for (let start = 0; start < records.length; start += READ_CHUNK) {
     const end = Math.min(start + READ_CHUNK, records.length);
-    const read = new Array<ReadRecord>(end - start);
+    read = new Array<ReadRecord>(end - start);
     const slots = new Array<LimitSlot | undefined>(end - start);
     for (let index = start; index < end; index += 1) {
       const entry = readRecord(records[index], store);
@@ -79,6 +81,7 @@ export const processBatch = async (
     }
   }
 
+  keepUntilNextBatch(state, read);
   let firstNotDurable: number | undefined;
   let commitError: unknown;
   try {

@@ -6,6 +6,7 @@ import { decodeRecordData } from '../validation/decode';
 import { checkEnvelope } from '../validation/envelope';
 import type { BatchState, LimitSlot } from './batch-state';
 import { findEventHandler, type RoutedEvent } from './event-handlers';
+import { keepRecordShapes } from './hidden-classes';
 import type { Outcome } from './outcome';
 import { kinesisDataOf } from './kinesis-fields';
 import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
@@ -62,6 +63,7 @@ export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstora
   const eventHandler = findEventHandler(envelope.type);
   if (eventHandler === undefined) return { kind: 'settled', record, outcome: 'ignored', envelope: identityOf(envelope) };
 
+  keepRecordShapes(eventHandler, decoded.value, envelope);
   const routed = eventHandler(envelope.payload, envelope);
   if (!routed.ok) return rejected(record, routed.reason, identityOf(envelope));
   const event: LimitEventRecord = {

@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { accept, type Checked, refuse } from './result';
 
-const BASE64_BODY = /^[A-Za-z0-9+/]*$/;
 const EQUALS_SIGN = 0x3d;
 
 /**
@@ -16,10 +15,9 @@ const EQUALS_SIGN = 0x3d;
 export const decodeRecordData = (data: unknown): Checked<Record<string, unknown>> => {
   if (typeof data !== 'string') return refuse('data: not a string');
   if (data.length === 0) return refuse('data: empty');
-  const bytes = decodeBase64(data);
-  if (bytes === undefined) return refuse('data: not valid base64');
-  if (!isUtf8(bytes)) return refuse('data: not valid UTF-8');
-  const text = bytes.toString('utf8');
+  const text = decodeText(data);
+  if (text === NOT_BASE64) return refuse('data: not valid base64');
+  if (text === NOT_UTF8) return refuse('data: not valid UTF-8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -32,38 +30,45 @@ export const decodeRecordData = (data: unknown): Checked<Record<string, unknown>
   return accept(parsed as Record<string, unknown>);
 };
 
-/**
- * One buffer that every record of ordinary size is decoded into, instead of
- * a new Buffer per record (a pool slice, and a new 8 KiB pool every dozen
- * records): 1-2 ms less per 10,000 records, about a tenth of the decode.
- * Safe because its bytes are used only synchronously, before the next record
- * is decoded (the text is copied out by `toString`). Larger records get their
- * own Buffer.
- */
-const scratch = Buffer.allocUnsafe(64 * 1024);
+const NOT_BASE64 = Symbol('not base64');
+const NOT_UTF8 = Symbol('not UTF-8');
 
 /**
- * The decoded bytes (a view of {@link scratch}, valid until the next call,
- * or a Buffer of their own), or undefined when `data` is not base64. Node's
- * decoder skips characters outside the alphabet, so a length check catches
- * them without a regex pass over every valid record.
+ * The text `data` encodes, or why it has none. Events are JSON, almost always
+ * ASCII, and for ASCII bytes the one-byte string `atob` makes is already the
+ * UTF-8 decoding: no Buffer, no second pass to decode UTF-8. Measured on the
+ * benchmark's 10,000 records: 11.5 ms against 14.7 ms for base64 into a
+ * Buffer, `isUtf8` and `toString('utf8')` (JSON.parse included), a fifth of
+ * the decode. Any byte above 0x7F makes the UTF-8 length of that string
+ * longer than the string: such records take the Buffer path, which checks the
+ * bytes are UTF-8 before decoding them.
  */
-const decodeBase64 = (data: string): Buffer | undefined => {
+const decodeText = (data: string): string | typeof NOT_BASE64 | typeof NOT_UTF8 => {
+  const expectedLength = base64DecodedLength(data);
+  if (expectedLength === undefined) return NOT_BASE64;
+  let bytesAsText: string;
+  try {
+    bytesAsText = atob(data);
+  } catch {
+    return NOT_BASE64; // a character outside the base64 alphabet ('-' and '_' of base64url included)
+  }
+  // atob skips ASCII whitespace: skipped characters make the text shorter than the length says.
+  if (bytesAsText.length !== expectedLength) return NOT_BASE64;
+  if (Buffer.byteLength(bytesAsText, 'utf8') === bytesAsText.length) return bytesAsText;
+  const bytes = Buffer.from(bytesAsText, 'latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : NOT_UTF8;
+};
+
+/**
+ * How many bytes well-formed base64 of this length and padding decodes to;
+ * undefined when the length cannot be base64 (Lambda always pads). The
+ * decoded text must have exactly this length, which catches what a decoder
+ * skips instead of refusing.
+ */
+const base64DecodedLength = (data: string): number | undefined => {
   if (data.length % 4 !== 0) return undefined;
   const padding = data.charCodeAt(data.length - 1) !== EQUALS_SIGN ? 0 : data.charCodeAt(data.length - 2) !== EQUALS_SIGN ? 1 : 2;
-  const expectedLength = (data.length / 4) * 3 - padding;
-  let bytes: Buffer;
-  if ((data.length / 4) * 3 <= scratch.length) {
-    bytes = scratch.subarray(0, scratch.write(data, 'base64'));
-  } else {
-    bytes = Buffer.from(data, 'base64');
-  }
-  if (bytes.length !== expectedLength) return undefined;
-  // '-' and '_' (base64url) decode too; they are not what Lambda sends.
-  if (data.includes('-') || data.includes('_')) {
-    if (!BASE64_BODY.test(data.slice(0, data.length - padding))) return undefined;
-  }
-  return bytes;
+  return (data.length / 4) * 3 - padding;
 };
 
 const describeJsonValue = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { EventEnvelope } from '../../domain/events';
 import { checkedBy, handCheckEnvelope } from './hand-checks';
-import { accept, type Checked } from './result';
+import type { Checked } from './result';
 import { compiled, nonEmptyString } from './zod';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -34,10 +34,9 @@ const checkEnvelopeFields = checkedBy(handCheckEnvelope, envelopeSchema, 'envelo
 export const checkEnvelope = (data: Record<string, unknown>): Checked<EventEnvelope> => {
   const checked = checkEnvelopeFields(data);
   if (!checked.ok) return checked;
-  const envelope = checked.value;
   const context = data.context;
   if (isPlainObject(context) && typeof context.correlationId === 'string') {
-    envelope.correlationId = context.correlationId.slice(0, 200);
+    checked.value.correlationId = context.correlationId.slice(0, 200);
   }
-  return accept(envelope);
+  return checked; // the checked copy is ours: completed in place, not wrapped again
 };
