@@ -1,22 +1,24 @@
 /**
- * Memory and timeout of the processor function. UPDATE HERE from the benchmark
- * (`npm run bench`, issue 5) when its figures change.
+ * Memory and timeout of the processor function. UPDATE HERE from the benchmarks
+ * (`npm run bench`, `npm run bench:store`) when their figures change.
  *
- * Reasoning, from the benchmark figures (README, Performance; 2026-11-25):
- * the handler processes a 10,000-record batch (Kinesis' largest) in
- * 165–245 ms on one full core of the dev machine, about 20 µs a record.
- * Lambda gives a function CPU in proportion to memory (one vCPU at
- * 1,769 MB), so 512 MB is about 0.29 vCPU: roughly 0.6–0.9 s for the largest
- * batch and ~45 ms for the default batch of 500, more with a cold start. The
- * in-memory store takes ~480 bytes a limit (bytesPerLimit), so 512 MB keeps
+ * Reasoning, from the benchmark figures (README, Performance; 2026-11-26):
+ * the in-memory handler processes a 10,000-record batch (Kinesis' largest) in
+ * 28–53 ms on one core of the dev machine (medians 33–40 ms), about 4 µs a
+ * record. Lambda gives a function CPU in proportion to memory (one vCPU at
+ * 1,769 MB), so 512 MB is about 0.29 vCPU: roughly 0.1–0.2 s for the largest
+ * batch and ~10 ms for the default batch of 500, more with a cold start. The
+ * in-memory store takes ~520 bytes a limit (bytesPerLimit), so 512 MB keeps
  * several hundred thousand limits beside the runtime's ~100 MB.
  */
 export const PROCESSOR_MEMORY_MB = 512;
 
 /**
- * About 60 times the slowest estimate above for a full batch, so a slow store
- * call or a cold start never times out a healthy batch, yet a hung one is cut
- * off (and retried or sent to the DLQ) within a minute rather than the 15-minute
+ * With the DynamoDB store a batch waits on the table: 0.95 s for 10,000
+ * records at 5 ms a request (`bench:store`). 60 s is some 60 times that and
+ * hundreds of times the in-memory figure above, so a slow store call or a cold
+ * start never times out a healthy batch, yet a hung one is cut off (and
+ * retried or sent to the DLQ) within a minute rather than the 15-minute
  * maximum that would stall the shard.
  */
 export const PROCESSOR_TIMEOUT_SECONDS = 60;
