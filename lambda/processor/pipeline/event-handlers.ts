@@ -3,7 +3,7 @@ import { type ApplyResult, applyCreated, applyProgressChanged, applyReset } from
 import type { UserLimit } from '../../domain/user-limit';
 import { checkCreatedPayload, checkProgressChangedPayload, checkResetPayload } from '../validation/payloads';
 import { checkOwner } from '../validation/owner';
-import type { Checked } from '../validation/result';
+import { type Checked, isRejection } from '../validation/result';
 
 /** A payload that passed validation, ready to apply to its limit's current state. */
 export interface RoutedEvent {
@@ -42,10 +42,10 @@ const defineHandler =
   <P extends { userLimitId: string }>(check: (payload: Record<string, unknown>) => Checked<P>, rule: Rule<P>): EventHandler =>
   (rawPayload, envelope) => {
     const ownership = checkOwner(rawPayload, envelope);
-    if (!ownership.ok) return ownership;
-    const checked = check(rawPayload);
-    if (!checked.ok) return checked;
-    return { ok: true, value: new BoundEvent(rule, checked.value, envelope.createdAt) };
+    if (isRejection(ownership)) return ownership;
+    const payload = check(rawPayload);
+    if (isRejection(payload)) return payload;
+    return new BoundEvent(rule, payload, envelope.createdAt);
   };
 
 /**

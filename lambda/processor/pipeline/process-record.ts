@@ -4,6 +4,7 @@ import { isAlreadySeen } from '../../domain/rules';
 import type { UserLimitStore } from '../../store/user-limit-store';
 import { decodeRecordData } from '../validation/decode';
 import { checkEnvelope } from '../validation/envelope';
+import { isRejection } from '../validation/result';
 import type { BatchState, LimitSlot } from './batch-state';
 import { findEventHandler, type RoutedEvent } from './event-handlers';
 import { keepRecordShapes } from './hidden-classes';
@@ -54,25 +55,24 @@ export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstora
   if (typeof record !== 'object' || record === null) return rejected(record, 'record: not an object');
 
   const decoded = decodeRecordData(kinesisDataOf(record));
-  if (!decoded.ok) return rejected(record, decoded.reason);
+  if (isRejection(decoded)) return rejected(record, decoded.reason);
 
-  const checkedEnvelope = checkEnvelope(decoded.value);
-  if (!checkedEnvelope.ok) return rejected(record, checkedEnvelope.reason);
-  const envelope = checkedEnvelope.value;
+  const envelope = checkEnvelope(decoded);
+  if (isRejection(envelope)) return rejected(record, envelope.reason);
 
   const eventHandler = findEventHandler(envelope.type);
   if (eventHandler === undefined) return { kind: 'settled', record, outcome: 'ignored', envelope: identityOf(envelope) };
 
-  keepRecordShapes(eventHandler, decoded.value, envelope);
+  keepRecordShapes(eventHandler, decoded, envelope);
   const routed = eventHandler(envelope.payload, envelope);
-  if (!routed.ok) return rejected(record, routed.reason, identityOf(envelope));
+  if (isRejection(routed)) return rejected(record, routed.reason, identityOf(envelope));
   const event: LimitEventRecord = {
     kind: 'event',
     record,
     userId: envelope.aggregateId,
-    userLimitId: routed.value.userLimitId,
+    userLimitId: routed.userLimitId,
     sequenceNumber: envelope.sequenceNumber,
-    routed: routed.value,
+    routed,
   };
   const unstorableKey = store.unstorableReason({ key: event });
   return unstorableKey === undefined ? event : rejected(record, unstorableKey, identityOf(envelope));
@@ -141,7 +141,7 @@ const settle = <O extends 'applied' | 'duplicates'>(event: LimitEventRecord, out
 /** The event's envelope identity for a log line, decoded again from its record (it was valid when read). */
 const identityFor = (event: LimitEventRecord): EventIdentity => {
   const decoded = decodeRecordData(kinesisDataOf(event.record));
-  const checked = decoded.ok ? checkEnvelope(decoded.value) : undefined;
-  if (checked?.ok) return identityOf(checked.value);
+  const envelope = isRejection(decoded) ? decoded : checkEnvelope(decoded);
+  if (!isRejection(envelope)) return identityOf(envelope);
   return { eventId: '', type: '', aggregateId: event.userId, sequenceNumber: event.sequenceNumber, createdAt: 0 };
 };

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { accept, type Checked, refuse } from './result';
+import { type Checked, refuse } from './result';
 
 const EQUALS_SIGN = 0x3d;
 
@@ -27,7 +27,7 @@ export const decodeRecordData = (data: unknown): Checked<Record<string, unknown>
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return refuse(`data: JSON ${describeJsonValue(parsed)}, expected an object`);
   }
-  return accept(parsed as Record<string, unknown>);
+  return parsed as Record<string, unknown>;
 };
 
 const NOT_BASE64 = Symbol('not base64');

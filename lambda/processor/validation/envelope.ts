@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { EventEnvelope } from '../../domain/events';
 import { checkedBy, handCheckEnvelope } from './hand-checks';
-import type { Checked } from './result';
+import { type Checked, isRejection } from './result';
 import { compiled, nonEmptyString } from './zod';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -32,11 +32,11 @@ const checkEnvelopeFields = checkedBy(handCheckEnvelope, envelopeSchema, 'envelo
 
 /** Rule 2 of DOMAIN.md: the envelope fields every event must carry. */
 export const checkEnvelope = (data: Record<string, unknown>): Checked<EventEnvelope> => {
-  const checked = checkEnvelopeFields(data);
-  if (!checked.ok) return checked;
+  const envelope = checkEnvelopeFields(data);
+  if (isRejection(envelope)) return envelope;
   const context = data.context;
   if (isPlainObject(context) && typeof context.correlationId === 'string') {
-    checked.value.correlationId = context.correlationId.slice(0, 200);
+    envelope.correlationId = context.correlationId.slice(0, 200);
   }
-  return checked; // the checked copy is ours: completed in place, not wrapped again
+  return envelope; // the checked copy is ours: completed in place
 };

@@ -3,7 +3,7 @@ import { isDecimalString } from '../../domain/decimal';
 import type { EventEnvelope, UserLimitCreatedPayload, UserLimitProgressChangedPayload, UserLimitResetPayload } from '../../domain/events';
 import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../../domain/user-limit';
 import { describeFirstIssue } from './describe-issue';
-import { accept, type Checked, refuse } from './result';
+import { type Checked, refuse } from './result';
 
 /*
  * Hand-written checks for the common case, in front of the zod schemas.
@@ -27,9 +27,9 @@ export const checkedBy =
   <T>(handCheck: HandCheck<T>, schema: z.ZodMiniType<T>, field: string) =>
   (input: Record<string, unknown>): Checked<T> => {
     const fast = handCheck(input);
-    if (fast !== undefined) return accept(fast);
+    if (fast !== undefined) return fast;
     const result = schema.safeParse(input);
-    return result.success ? accept(result.data) : refuse(describeFirstIssue(field, result.error));
+    return result.success ? result.data : refuse(describeFirstIssue(field, result.error));
   };
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
