@@ -6,8 +6,9 @@ import { decodeRecordData } from '../validation/decode';
 import { checkEnvelope } from '../validation/envelope';
 import { isRejection } from '../validation/result';
 import type { BatchState, LimitSlot } from './batch-state';
-import { findEventHandler, type RoutedEvent } from './event-handlers';
+import { findEventHandler } from './event-handlers';
 import { keepRecordShapes } from './hidden-classes';
+import type { LimitEventRecord } from './limit-event';
 import type { Outcome } from './outcome';
 import { kinesisDataOf } from './kinesis-fields';
 import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
@@ -17,23 +18,7 @@ export type SettledRecord = { kind: 'settled'; record: unknown } & (
   { outcome: 'rejected'; reason: string; envelope?: EventIdentity } | { outcome: 'ignored'; envelope: EventIdentity }
 );
 
-/**
- * A valid event of ours, waiting for the store's state of its limit. Kept
- * small on purpose: a batch holds 10,000 of these until it commits, and every
- * object kept alive that long costs garbage-collection time (the profile
- * doubled its scavenge time with the whole envelope kept). What a log line
- * needs besides is decoded again from `record`, only when a line is written.
- */
-export interface LimitEventRecord {
-  kind: 'event';
-  record: unknown;
-  /** (aggregateId, userLimitId): the limit's key, DOMAIN.md rule 6. */
-  userId: string;
-  userLimitId: string;
-  sequenceNumber: number;
-  /** The validated event bound to its rule. */
-  routed: RoutedEvent;
-}
+export type { LimitEventRecord };
 
 export type ReadRecord = SettledRecord | LimitEventRecord;
 
@@ -64,16 +49,8 @@ export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstora
   if (eventHandler === undefined) return { kind: 'settled', record, outcome: 'ignored', envelope: identityOf(envelope) };
 
   keepRecordShapes(eventHandler, decoded, envelope);
-  const routed = eventHandler(envelope.payload, envelope);
-  if (isRejection(routed)) return rejected(record, routed.reason, identityOf(envelope));
-  const event: LimitEventRecord = {
-    kind: 'event',
-    record,
-    userId: envelope.aggregateId,
-    userLimitId: routed.userLimitId,
-    sequenceNumber: envelope.sequenceNumber,
-    routed,
-  };
+  const event = eventHandler(record, envelope);
+  if (isRejection(event)) return rejected(record, event.reason, identityOf(envelope));
   const unstorableKey = store.unstorableReason({ key: event });
   return unstorableKey === undefined ? event : rejected(record, unstorableKey, identityOf(envelope));
 };
@@ -115,7 +92,7 @@ export const applyRecord = (
     return settle(event, 'applied', logger, debug);
   }
 
-  const result = event.routed.apply(stored?.limit);
+  const result = event.apply(stored?.limit);
   if (result.outcome === 'orphaned') {
     state.raiseWatermark(user, sequenceNumber, recordIndex);
     return logOrphaned(logger, record, identityFor(event), userLimitId);
