@@ -28,7 +28,7 @@ export type Rule<P> = (current: UserLimit | undefined, payload: P, envelope: Pic
  * The record, its key and its validated payload bound to the payload's rule,
  * in one object per event: a separate bound-event object (and a closure
  * would be two) was one more allocation per record. Keeps the validated
- * payload copy and createdAt only, so the parsed record can be collected early.
+ * payload (the parsed one, checked in place) and createdAt only.
  */
 export class BoundLimitEvent<P extends { userLimitId: string }> implements LimitEventRecord {
   readonly kind = 'event';

@@ -1,9 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type EventIdentity, identityOf } from '../../domain/events';
+import type { EventIdentity } from '../../domain/events';
 import { isAlreadySeen } from '../../domain/rules';
 import type { UserLimitStore } from '../../store/user-limit-store';
 import { decodeRecordData } from '../validation/decode';
-import { checkEnvelope } from '../validation/envelope';
+import { checkEnvelope, identityOf } from '../validation/envelope';
 import { isRejection } from '../validation/result';
 import type { BatchState, LimitSlot } from './batch-state';
 import { findEventHandler } from './event-handlers';
@@ -48,7 +48,7 @@ export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstora
   const eventHandler = findEventHandler(envelope.type);
   if (eventHandler === undefined) return { kind: 'settled', record, outcome: 'ignored', envelope: identityOf(envelope) };
 
-  keepRecordShapes(eventHandler, decoded, envelope);
+  keepRecordShapes(eventHandler, envelope);
   const event = eventHandler(record, envelope);
   if (isRejection(event)) return rejected(record, event.reason, identityOf(envelope));
   const unstorableKey = store.unstorableReason({ key: event });

@@ -8,8 +8,8 @@ const EQUALS_SIGN = 0x3d;
  * Never throws; anything else than a JSON object is refused with the reason.
  *
  * Keys such as `__proto__` or `constructor` are not refused (DOMAIN.md rule 1):
- * `JSON.parse` makes them own data properties, the schemas copy out only the
- * fields the rules read, and the stores keep limits in Maps and items built
+ * `JSON.parse` makes them own data properties, the rules read only the fields
+ * the checks validated, and the stores keep limits in Maps and items built
  * field by field, so nothing from a record is ever merged into an object.
  */
 export const decodeRecordData = (data: unknown): Checked<Record<string, unknown>> => {
