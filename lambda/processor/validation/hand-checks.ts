@@ -1,6 +1,5 @@
 import type * as z from 'zod/mini';
 import { isDecimalString } from '../../domain/decimal';
-import type { EventEnvelope, UserLimitCreatedPayload, UserLimitProgressChangedPayload, UserLimitResetPayload } from '../../domain/events';
 import { LIMIT_PERIODS, LIMIT_STATUSES, LIMIT_TYPES } from '../../domain/user-limit';
 import { describeFirstIssue } from './describe-issue';
 import { type Checked, refuse } from './result';
@@ -42,7 +41,7 @@ const isOptionalNumber = (input: Record<string, unknown>, field: string): boolea
 };
 const isMemberOf = <T extends string>(members: readonly T[], value: unknown): value is T => members.includes(value as T);
 
-/** The {@link EventEnvelope} fields of a valid envelope. */
+/** The `EventEnvelope` fields of a valid envelope. */
 export const handCheckEnvelope: HandCheck = (data) => {
   const { eventId, type, aggregateId, sequenceNumber, createdAt, payload } = data;
   return (
@@ -59,7 +58,7 @@ export const handCheckEnvelope: HandCheck = (data) => {
   );
 };
 
-/** A valid {@link UserLimitCreatedPayload}. */
+/** A valid `UserLimitCreatedPayload`. */
 export const handCheckCreatedPayload: HandCheck = (payload) => {
   const { userLimitId, userId, brandId, currencyCode, type, period, status, value, activeFrom } = payload;
   return (
@@ -77,13 +76,13 @@ export const handCheckCreatedPayload: HandCheck = (payload) => {
   );
 };
 
-/** A valid {@link UserLimitProgressChangedPayload}. */
+/** A valid `UserLimitProgressChangedPayload`. */
 export const handCheckProgressChangedPayload: HandCheck = (payload) =>
   isNonEmptyString(payload.userLimitId) &&
   isDecimal(payload.amount) &&
   isDecimal(payload.previousProgress) &&
   isOptionalNumber(payload, 'nextResetTime');
 
-/** A valid {@link UserLimitResetPayload}. */
+/** A valid `UserLimitResetPayload`. */
 export const handCheckResetPayload: HandCheck = (payload) =>
   isNonEmptyString(payload.userLimitId) && isOptionalNumber(payload, 'nextResetTime');
