@@ -1,6 +1,9 @@
 import type { DecimalString, LimitPeriod, LimitStatus, LimitType } from './user-limit';
 
-/** The validated envelope every record of the stream carries. */
+/**
+ * The validated envelope every record of the stream carries: the parsed
+ * record itself once its fields are checked (unknown fields stay, unread).
+ */
 export interface EventEnvelope {
   eventId: string;
   type: string;
@@ -11,29 +14,25 @@ export interface EventEnvelope {
   /** Epoch milliseconds. */
   createdAt: number;
   payload: Record<string, unknown>;
-  /** From the envelope's `context.correlationId`, when it is a string. */
-  correlationId?: string;
+  /** As received, unchecked: only its `correlationId` is read, for log lines. */
+  context?: unknown;
 }
 
 /**
- * What identifies an event in logs and orders it: the envelope without its
- * payload. A batch keeps this, not the parsed record, until it commits, so
- * the raw JSON of 10,000 records does not outlive its validation.
+ * What identifies an event in logs and orders it: the envelope's ids, and
+ * the correlation id from its context. A batch keeps this, not the parsed
+ * record, until it logs the record, so the raw JSON does not outlive its
+ * validation.
  */
-export type EventIdentity = Omit<EventEnvelope, 'payload'>;
-
-const NO_PAYLOAD: Record<string, unknown> = Object.freeze({});
-
-/**
- * The envelope as its identity: its payload reference replaced by a shared
- * empty object, so the raw payload can be collected. Mutates and returns the
- * envelope (a copy the validation made, owned by the caller): no allocation
- * per record, which showed in the batch's garbage-collection time.
- */
-export const identityOf = (envelope: EventEnvelope): EventIdentity => {
-  envelope.payload = NO_PAYLOAD;
-  return envelope;
-};
+export interface EventIdentity {
+  eventId: string;
+  type: string;
+  aggregateId: string;
+  sequenceNumber: number;
+  createdAt: number;
+  /** From the envelope's `context.correlationId`, when it is a string. */
+  correlationId?: string;
+}
 
 /** Payload of USER_LIMIT_CREATED: the full definition of a limit. */
 export interface UserLimitCreatedPayload {

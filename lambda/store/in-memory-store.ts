@@ -26,30 +26,35 @@ export class InMemoryUserLimitStore implements UserLimitStore {
   readonly #limits = new LimitMap<StoredLimit>();
   readonly #watermarks = new Map<string, number>();
 
+  // Index loops and Map.forEach: these run once per batch, often before V8 optimizes them, and
+  // unoptimized for…of makes an iterator result (and a [key, value] pair) per element.
+
   async load(request: WorkingSetRequest): Promise<WorkingSet> {
     const workingSet: WorkingSet = { watermarks: new Map(), limits: new LimitMap() };
-    for (const userId of request.userIds) {
-      const watermark = this.#watermarks.get(userId);
-      if (watermark !== undefined) workingSet.watermarks.set(userId, watermark);
+    const { userIds, limitKeys } = request;
+    for (let index = 0; index < userIds.length; index += 1) {
+      const watermark = this.#watermarks.get(userIds[index]!);
+      if (watermark !== undefined) workingSet.watermarks.set(userIds[index]!, watermark);
     }
-    for (const key of request.limitKeys) {
-      const stored = this.#limits.get(key);
-      if (stored !== undefined) workingSet.limits.set(key, stored);
+    for (let index = 0; index < limitKeys.length; index += 1) {
+      const stored = this.#limits.get(limitKeys[index]!);
+      if (stored !== undefined) workingSet.limits.set(limitKeys[index]!, stored);
     }
     return workingSet;
   }
 
   async commit(changes: BatchChanges): Promise<CommitResult> {
-    for (const stored of changes.limits) {
+    for (let index = 0; index < changes.limits.length; index += 1) {
+      const stored = changes.limits[index]!;
       // A key of one shape, not the limit itself: limits come in several shapes, and LimitMap's lookups are shared.
       const key = keyOf(stored.limit);
       const current = this.#limits.get(key);
       if (current === undefined || current.lastSequenceNumber < stored.lastSequenceNumber) this.#limits.set(key, stored);
     }
-    for (const [userId, sequenceNumber] of changes.watermarks) {
+    changes.watermarks.forEach((sequenceNumber, userId) => {
       const current = this.#watermarks.get(userId);
       if (current === undefined || current < sequenceNumber) this.#watermarks.set(userId, sequenceNumber);
-    }
+    });
     return { failed: [] };
   }
 

@@ -53,7 +53,7 @@ const processRecordPerCall = async (record: KinesisStreamRecord, store: PerRecor
   if (read.kind !== 'event') return; // rejected or ignored: no store call
   const watermark = await store.getWatermark(read.userId);
   if (isAlreadySeen(watermark, read.sequenceNumber)) return;
-  const result = read.routed.apply(await store.get(read.userLimitId));
+  const result = read.apply(await store.get(read.userLimitId));
   if (result.outcome === 'applied') await store.put(result.limit);
   await store.setWatermark(read.userId, read.sequenceNumber);
 };

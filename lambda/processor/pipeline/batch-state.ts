@@ -84,8 +84,11 @@ export class BatchState {
 
   /** Fills the last request's slots with what the store answered (absent items stay absent, and are not asked again). */
   absorb(workingSet: WorkingSet): void {
-    for (const user of this.#requestedUsers) user.watermark = workingSet.watermarks.get(user.userId);
-    for (const limit of this.#requestedLimits) limit.stored = workingSet.limits.get(limit.key);
+    // Index loops here and in changes(): once per batch, often unoptimized, where for…of makes an iterator result per element.
+    const users = this.#requestedUsers;
+    for (let index = 0; index < users.length; index += 1) users[index]!.watermark = workingSet.watermarks.get(users[index]!.userId);
+    const limits = this.#requestedLimits;
+    for (let index = 0; index < limits.length; index += 1) limits[index]!.stored = workingSet.limits.get(limits[index]!.key);
   }
 
   /** The record at `recordIndex` moved its user's watermark to `sequenceNumber` (never down). */
@@ -110,9 +113,15 @@ export class BatchState {
   /** One write per changed item, holding its final state (limits grouped by user). */
   changes(): BatchChanges {
     const limits: StoredLimit[] = [];
-    for (const user of this.#usersWithChanges) for (const limit of user.changedLimits) limits.push(limit.stored!);
+    for (let userIndex = 0; userIndex < this.#usersWithChanges.length; userIndex += 1) {
+      const changed = this.#usersWithChanges[userIndex]!.changedLimits;
+      for (let index = 0; index < changed.length; index += 1) limits.push(changed[index]!.stored!);
+    }
     const watermarks = new Map<string, number>();
-    for (const user of this.#raisedUsers) watermarks.set(user.userId, user.watermark!);
+    for (let index = 0; index < this.#raisedUsers.length; index += 1) {
+      const user = this.#raisedUsers[index]!;
+      watermarks.set(user.userId, user.watermark!);
+    }
     return { limits, watermarks };
   }
 

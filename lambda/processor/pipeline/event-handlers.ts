@@ -1,51 +1,21 @@
 import type { EventEnvelope, LimitEventPayloads, LimitEventType } from '../../domain/events';
-import { type ApplyResult, applyCreated, applyProgressChanged, applyReset } from '../../domain/rules';
-import type { UserLimit } from '../../domain/user-limit';
+import { applyCreated, applyProgressChanged, applyReset } from '../../domain/rules';
 import { checkCreatedPayload, checkProgressChangedPayload, checkResetPayload } from '../validation/payloads';
 import { checkOwner } from '../validation/owner';
-import type { Checked } from '../validation/result';
+import { type Checked, isRejection } from '../validation/result';
+import { BoundLimitEvent, type LimitEventRecord, type Rule } from './limit-event';
 
-/** A payload that passed validation, ready to apply to its limit's current state. */
-export interface RoutedEvent {
-  readonly userLimitId: string;
-  apply(current: UserLimit | undefined): ApplyResult;
-}
-
-/** Validates the payload of one event type and binds it to that type's rule. */
-export type EventHandler = (payload: Record<string, unknown>, envelope: EventEnvelope) => Checked<RoutedEvent>;
-
-type Rule<P> = (current: UserLimit | undefined, payload: P, envelope: Pick<EventEnvelope, 'createdAt'>) => ApplyResult;
-
-/**
- * The validated payload bound to its rule: one small object per event (a
- * closure would be two), since a batch keeps 10,000 of them until it commits.
- * It keeps the validated copy and createdAt only, so the raw record can be
- * collected early.
- */
-class BoundEvent<P extends { userLimitId: string }> implements RoutedEvent {
-  constructor(
-    private readonly rule: Rule<P>,
-    private readonly payload: P,
-    readonly createdAt: number,
-  ) {}
-
-  get userLimitId(): string {
-    return this.payload.userLimitId;
-  }
-
-  apply(current: UserLimit | undefined): ApplyResult {
-    return this.rule(current, this.payload, this);
-  }
-}
+/** Validates the payload of one event type and binds it, with its record, to that type's rule. */
+export type EventHandler = (record: unknown, envelope: EventEnvelope) => Checked<LimitEventRecord>;
 
 const defineHandler =
   <P extends { userLimitId: string }>(check: (payload: Record<string, unknown>) => Checked<P>, rule: Rule<P>): EventHandler =>
-  (rawPayload, envelope) => {
-    const ownership = checkOwner(rawPayload, envelope);
-    if (!ownership.ok) return ownership;
-    const checked = check(rawPayload);
-    if (!checked.ok) return checked;
-    return { ok: true, value: new BoundEvent(rule, checked.value, envelope.createdAt) };
+  (record, envelope) => {
+    const ownership = checkOwner(envelope.payload, envelope);
+    if (isRejection(ownership)) return ownership;
+    const payload = check(envelope.payload);
+    if (isRejection(payload)) return payload;
+    return new BoundLimitEvent(record, envelope, rule, payload);
   };
 
 /**

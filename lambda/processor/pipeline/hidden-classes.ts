@@ -17,14 +17,8 @@
 /** The last batch's state and read records: every shape of the batch loop. */
 const lastBatch: { objects: readonly unknown[] } = { objects: [] };
 
-/** A parsed record and its checked envelope: the JSON shapes the checks read, and the copy they make. */
-interface RecordShapes {
-  parsed: object;
-  envelope: object;
-}
-
-/** The last record of each event type of ours (one entry per route). */
-const lastRecordByRoute = new Map<unknown, RecordShapes>();
+/** The last parsed record of each event type of ours (one entry per route): the JSON shapes the checks and rules read. */
+const lastRecordByRoute = new Map<unknown, object>();
 
 /** Keeps `objects` alive until the next batch calls this again. Once per batch. */
 export const keepUntilNextBatch = (...objects: unknown[]): void => {
@@ -32,12 +26,6 @@ export const keepUntilNextBatch = (...objects: unknown[]): void => {
 };
 
 /** Keeps the last record routed to `route`. Bounded: routes are the handful of event types of ours. */
-export const keepRecordShapes = (route: unknown, parsed: object, envelope: object): void => {
-  const kept = lastRecordByRoute.get(route);
-  if (kept === undefined) {
-    lastRecordByRoute.set(route, { parsed, envelope });
-  } else {
-    kept.parsed = parsed;
-    kept.envelope = envelope;
-  }
+export const keepRecordShapes = (route: unknown, parsed: object): void => {
+  lastRecordByRoute.set(route, parsed);
 };

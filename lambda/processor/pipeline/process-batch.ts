@@ -48,36 +48,40 @@ export const processBatch = async (
 ): Promise<BatchResult> => {
   const debug = isDebugEnabled(logger);
   const state = new BatchState();
-  const outcomes: Outcome[] = [];
-  let read: ReadRecord[] = [];
+  // Sized once: grown by push, the outcomes array was copied a dozen times per 10,000 records.
+  const outcomes = new Array<Outcome>(records.length);
+  // One pair of chunk arrays for the batch, refilled per chunk: `chunkLength` entries are the current chunk's.
+  const read = new Array<ReadRecord>(Math.min(READ_CHUNK, records.length));
+  const slots = new Array<LimitSlot | undefined>(read.length);
   for (let start = 0; start < records.length; start += READ_CHUNK) {
-    const end = Math.min(start + READ_CHUNK, records.length);
-    read = new Array<ReadRecord>(end - start);
-    const slots = new Array<LimitSlot | undefined>(end - start);
-    for (let index = start; index < end; index += 1) {
-      const entry = readRecord(records[index], store);
-      read[index - start] = entry;
-      if (entry.kind === 'event') slots[index - start] = state.slotFor(entry.userId, entry.userLimitId);
+    const chunkLength = Math.min(READ_CHUNK, records.length - start);
+    for (let offset = 0; offset < chunkLength; offset += 1) {
+      const entry = readRecord(records[start + offset], store);
+      read[offset] = entry;
+      slots[offset] = entry.kind === 'event' ? state.slotFor(entry.userId, entry.userLimitId) : undefined;
     }
     const request = state.takeRequest();
     if (request !== undefined) {
       try {
         state.absorb(await withinDeadline(store.load(request), deadline));
       } catch (error) {
-        const firstEvent = start + read.findIndex((entry) => entry.kind === 'event');
-        for (const entry of read.slice(0, firstEvent - start)) outcomes.push(logSettled(entry as SettledRecord, logger, debug));
+        // The chunk's records before its first event needed no store: they settle as read.
+        let firstEvent = start;
+        while (read[firstEvent - start]!.kind !== 'event') {
+          outcomes[firstEvent] = logSettled(read[firstEvent - start] as SettledRecord, logger, debug);
+          firstEvent += 1;
+        }
         // Nothing is committed yet: what earlier chunks changed is not durable either.
         const failed = failFrom(Math.min(firstEvent, state.firstChangingRecord() ?? firstEvent), error, outcomes, records, logger);
         return { ...failed, progressGaps: state.progressGaps };
       }
     }
-    for (let offset = 0; offset < read.length; offset += 1) {
+    for (let offset = 0; offset < chunkLength; offset += 1) {
       const entry = read[offset]!;
-      outcomes.push(
+      outcomes[start + offset] =
         entry.kind === 'settled'
           ? logSettled(entry, logger, debug)
-          : applyRecord(entry, slots[offset]!, start + offset, state, store, logger, debug),
-      );
+          : applyRecord(entry, slots[offset]!, start + offset, state, store, logger, debug);
     }
   }
 

@@ -1,12 +1,14 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type EventIdentity, identityOf } from '../../domain/events';
+import type { EventIdentity } from '../../domain/events';
 import { isAlreadySeen } from '../../domain/rules';
 import type { UserLimitStore } from '../../store/user-limit-store';
 import { decodeRecordData } from '../validation/decode';
-import { checkEnvelope } from '../validation/envelope';
+import { checkEnvelope, identityOf } from '../validation/envelope';
+import { isRejection } from '../validation/result';
 import type { BatchState, LimitSlot } from './batch-state';
-import { findEventHandler, type RoutedEvent } from './event-handlers';
+import { findEventHandler } from './event-handlers';
 import { keepRecordShapes } from './hidden-classes';
+import type { LimitEventRecord } from './limit-event';
 import type { Outcome } from './outcome';
 import { kinesisDataOf } from './kinesis-fields';
 import { logOrphaned, logOutcome, logProgressGap, logRejected } from './record-log';
@@ -16,23 +18,7 @@ export type SettledRecord = { kind: 'settled'; record: unknown } & (
   { outcome: 'rejected'; reason: string; envelope?: EventIdentity } | { outcome: 'ignored'; envelope: EventIdentity }
 );
 
-/**
- * A valid event of ours, waiting for the store's state of its limit. Kept
- * small on purpose: a batch holds 10,000 of these until it commits, and every
- * object kept alive that long costs garbage-collection time (the profile
- * doubled its scavenge time with the whole envelope kept). What a log line
- * needs besides is decoded again from `record`, only when a line is written.
- */
-export interface LimitEventRecord {
-  kind: 'event';
-  record: unknown;
-  /** (aggregateId, userLimitId): the limit's key, DOMAIN.md rule 6. */
-  userId: string;
-  userLimitId: string;
-  sequenceNumber: number;
-  /** The validated event bound to its rule. */
-  routed: RoutedEvent;
-}
+export type { LimitEventRecord };
 
 export type ReadRecord = SettledRecord | LimitEventRecord;
 
@@ -54,26 +40,17 @@ export const readRecord = (record: unknown, store: Pick<UserLimitStore, 'unstora
   if (typeof record !== 'object' || record === null) return rejected(record, 'record: not an object');
 
   const decoded = decodeRecordData(kinesisDataOf(record));
-  if (!decoded.ok) return rejected(record, decoded.reason);
+  if (isRejection(decoded)) return rejected(record, decoded.reason);
 
-  const checkedEnvelope = checkEnvelope(decoded.value);
-  if (!checkedEnvelope.ok) return rejected(record, checkedEnvelope.reason);
-  const envelope = checkedEnvelope.value;
+  const envelope = checkEnvelope(decoded);
+  if (isRejection(envelope)) return rejected(record, envelope.reason);
 
   const eventHandler = findEventHandler(envelope.type);
   if (eventHandler === undefined) return { kind: 'settled', record, outcome: 'ignored', envelope: identityOf(envelope) };
 
-  keepRecordShapes(eventHandler, decoded.value, envelope);
-  const routed = eventHandler(envelope.payload, envelope);
-  if (!routed.ok) return rejected(record, routed.reason, identityOf(envelope));
-  const event: LimitEventRecord = {
-    kind: 'event',
-    record,
-    userId: envelope.aggregateId,
-    userLimitId: routed.value.userLimitId,
-    sequenceNumber: envelope.sequenceNumber,
-    routed: routed.value,
-  };
+  keepRecordShapes(eventHandler, envelope);
+  const event = eventHandler(record, envelope);
+  if (isRejection(event)) return rejected(record, event.reason, identityOf(envelope));
   const unstorableKey = store.unstorableReason({ key: event });
   return unstorableKey === undefined ? event : rejected(record, unstorableKey, identityOf(envelope));
 };
@@ -115,7 +92,7 @@ export const applyRecord = (
     return settle(event, 'applied', logger, debug);
   }
 
-  const result = event.routed.apply(stored?.limit);
+  const result = event.apply(stored?.limit);
   if (result.outcome === 'orphaned') {
     state.raiseWatermark(user, sequenceNumber, recordIndex);
     return logOrphaned(logger, record, identityFor(event), userLimitId);
@@ -141,7 +118,7 @@ const settle = <O extends 'applied' | 'duplicates'>(event: LimitEventRecord, out
 /** The event's envelope identity for a log line, decoded again from its record (it was valid when read). */
 const identityFor = (event: LimitEventRecord): EventIdentity => {
   const decoded = decodeRecordData(kinesisDataOf(event.record));
-  const checked = decoded.ok ? checkEnvelope(decoded.value) : undefined;
-  if (checked?.ok) return identityOf(checked.value);
+  const envelope = isRejection(decoded) ? decoded : checkEnvelope(decoded);
+  if (!isRejection(envelope)) return identityOf(envelope);
   return { eventId: '', type: '', aggregateId: event.userId, sequenceNumber: event.sequenceNumber, createdAt: 0 };
 };

@@ -1,8 +1,5 @@
 import type { EventEnvelope } from '../../domain/events';
-import { accept, type Checked, refuse } from './result';
-
-/** The one answer for every owned payload: no object per record. */
-const OWNED: Checked<true> = Object.freeze(accept<true>(true));
+import { type Checked, refuse } from './result';
 
 /**
  * DOMAIN.md rule 4: a limit belongs to its user, the aggregate. A payload
@@ -10,5 +7,5 @@ const OWNED: Checked<true> = Object.freeze(accept<true>(true));
  */
 export const checkOwner = (payload: Record<string, unknown>, envelope: EventEnvelope): Checked<true> =>
   !Object.hasOwn(payload, 'userId') || payload.userId === envelope.aggregateId
-    ? OWNED
+    ? true
     : refuse("payload.userId: must equal the envelope's aggregateId (a limit belongs to the user of its events)");

@@ -1,5 +1,16 @@
-/** The result of checking untrusted input: the typed value, or why it was refused. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * Why untrusted input was refused. Made only on refusal: an accepted value is
+ * returned as it is, since a `{ ok, value }` wrapper per check was four
+ * short-lived objects per record, a tenth of what a batch allocated.
+ */
+export class Rejection {
+  constructor(readonly reason: string) {}
+}
 
-export const accept = <T>(value: T): Checked<T> => ({ ok: true, value });
-export const refuse = <T = never>(reason: string): Checked<T> => ({ ok: false, reason });
+/** The result of checking untrusted input: the typed value, or the {@link Rejection} saying why it was refused. */
+export type Checked<T> = T | Rejection;
+
+export const refuse = (reason: string): Rejection => new Rejection(reason);
+
+/** Whether a check refused its input (accepted values are never Rejections). */
+export const isRejection = (checked: unknown): checked is Rejection => checked instanceof Rejection;
