@@ -206,31 +206,30 @@ describe('with the read API (store dynamodb)', () => {
     }
   });
 
-  test("5xx: API Gateway's own 5xx sum for the HTTP API, any in 5 minutes", () => {
-    expect(alarm(template, 'ReadApiAlarmsServerErrors')).toMatchObject({
+  test.each<[string, string, Properties]>([
+    [
+      "5xx: API Gateway's own 5xx sum for the HTTP API, any in 5 minutes",
+      'ReadApiAlarmsServerErrors',
+      { MetricName: '5xx', Statistic: 'Sum', EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' },
+    ],
+    [
+      'p99 latency: API Gateway Latency p99 above 1 s in three 5-minute periods',
+      'ReadApiAlarmsLatencyP99',
+      {
+        MetricName: 'Latency',
+        ExtendedStatistic: 'p99',
+        EvaluationPeriods: 3,
+        Threshold: 1000,
+        ComparisonOperator: 'GreaterThanThreshold',
+      },
+    ],
+  ])('%s', (_title, prefix, expected) => {
+    expect(alarm(template, prefix)).toMatchObject({
       Namespace: 'AWS/ApiGateway',
-      MetricName: '5xx',
       Dimensions: [{ Name: 'ApiId', Value: { Ref: idOf(template, 'AWS::ApiGatewayV2::Api') } }],
-      Statistic: 'Sum',
       Period: 300,
-      EvaluationPeriods: 1,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       TreatMissingData: 'notBreaching',
-    });
-  });
-
-  test('p99 latency: API Gateway Latency p99 above 1 s in three 5-minute periods', () => {
-    expect(alarm(template, 'ReadApiAlarmsLatencyP99')).toMatchObject({
-      Namespace: 'AWS/ApiGateway',
-      MetricName: 'Latency',
-      Dimensions: [{ Name: 'ApiId', Value: { Ref: idOf(template, 'AWS::ApiGatewayV2::Api') } }],
-      ExtendedStatistic: 'p99',
-      Period: 300,
-      EvaluationPeriods: 3,
-      Threshold: 1000,
-      ComparisonOperator: 'GreaterThanThreshold',
-      TreatMissingData: 'notBreaching',
+      ...expected,
     });
   });
 });
