@@ -104,6 +104,7 @@ const main = async (): Promise<void> => {
     batchSize: options.records,
     times: {
       floorMs: summarize(samples.floor),
+      asciiFloorMs: summarize(samples.asciiFloor),
       handlerMs: summarize(samples.handler),
       powertoolsPlainMs: summarize(samples.powertoolsPlain),
       powertoolsMs: summarize(samples.powertools),
@@ -111,12 +112,14 @@ const main = async (): Promise<void> => {
     },
     ratios: {
       handlerToFloor: summarize(pairedRatios(samples.handler, samples.floor)),
+      handlerToAsciiFloor: summarize(pairedRatios(samples.handler, samples.asciiFloor)),
       powertoolsPlainToHandler: summarize(pairedRatios(samples.powertoolsPlain, samples.handler)),
       powertoolsToHandler: summarize(pairedRatios(samples.powertools, samples.handler)),
       scaling: summarize(pairedRatios(samples.handler, samples.smallBatch)),
     },
     rounds: samples.handler.map((_, round) => ({
       floorMs: samples.floor[round]!,
+      asciiFloorMs: samples.asciiFloor[round]!,
       handlerMs: samples.handler[round]!,
       powertoolsPlainMs: samples.powertoolsPlain[round]!,
       powertoolsMs: samples.powertools[round]!,

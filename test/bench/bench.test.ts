@@ -9,7 +9,7 @@ import { referenceFinalState } from '../../tools/bench/agreement';
 import { BENCH_MIX, benchWorkload } from '../../tools/bench/bench-workload';
 import { heapBatches, LIMITS_PER_USER } from '../../tools/bench/heap-per-limit';
 import { withQuietStdio } from '../../tools/bench/quiet-stdio';
-import { parseOnly } from '../../tools/bench/variants';
+import { parseOnly, parseOnlyAscii } from '../../tools/bench/variants';
 import { buildBundle } from '../../tools/build';
 import { sortUserLimits } from '../../tools/replay-inputs';
 import { createStderrLogger } from '../../tools/stderr-logger';
@@ -51,6 +51,14 @@ const counts = (values: readonly string[]) =>
 
 describe('the benchmark workload', () => {
   const workload = benchWorkload({ records: 600, users: 40 });
+
+  test('the ASCII floor parses exactly what the floor parses, non-ASCII records included', () => {
+    const nonAscii = { ...workload.batch.Records[0]!, kinesis: { ...workload.batch.Records[0]!.kinesis } };
+    nonAscii.kinesis.data = Buffer.from(JSON.stringify({ brand: 'Spelbolaget Å', note: '€ 😀' }), 'utf8').toString('base64');
+    const event = { Records: [...workload.batch.Records, nonAscii] };
+    expect(parseOnlyAscii(event)).toEqual(parseOnly(event));
+    expect(parseOnlyAscii(event).at(-1)).toEqual({ brand: 'Spelbolaget Å', note: '€ 😀' });
+  });
 
   test('its batch is exactly the stated mix: 10 % created, 70 % progress, 10 % reset, 10 % other', () => {
     expect(workload.batch.Records).toHaveLength(600);
@@ -148,7 +156,7 @@ describe('npm run bench', () => {
       }
       expect(document.bundleBytes).toBeGreaterThan(1000);
       const spread = document.spread as Record<string, { min: number; max: number }>;
-      const ranged = ['floorMs', 'handlerMs', 'powertoolsMs', 'powertoolsPlainMs', 'importMs', 'scaling', 'metricsMs'];
+      const ranged = ['floorMs', 'asciiFloorMs', 'handlerMs', 'powertoolsMs', 'powertoolsPlainMs', 'importMs', 'scaling', 'metricsMs'];
       for (const key of [...ranged, 'handlerToFloor', 'powertoolsPlainToHandler', 'powertoolsToHandler']) {
         expect(spread[key]).toEqual({ min: expect.any(Number), max: expect.any(Number) });
         expect(spread[key]!.min).toBeLessThanOrEqual(spread[key]!.max);
@@ -159,12 +167,20 @@ describe('npm run bench', () => {
       }
       expect(document.ratios).toEqual({
         handlerToFloor: expect.any(Number),
+        handlerToAsciiFloor: expect.any(Number),
         powertoolsPlainToHandler: expect.any(Number),
         powertoolsToHandler: expect.any(Number),
       });
       const rounds = document.rounds as Record<string, number>[];
       expect(rounds).toHaveLength(2);
-      expect(Object.keys(rounds[0]!).sort()).toEqual(['floorMs', 'handlerMs', 'powertoolsMs', 'powertoolsPlainMs', 'smallBatchHandlerMs']);
+      expect(Object.keys(rounds[0]!).sort()).toEqual([
+        'asciiFloorMs',
+        'floorMs',
+        'handlerMs',
+        'powertoolsMs',
+        'powertoolsPlainMs',
+        'smallBatchHandlerMs',
+      ]);
       expect(document).toMatchObject({ node: process.version, smallBatchSize: 20, users: 20, limitsMeasured: 1000 });
       expect(typeof document.cpu).toBe('string');
       expect(document.targets).toHaveLength(7);

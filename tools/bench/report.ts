@@ -3,6 +3,8 @@ import { round, type Summary } from './statistics';
 /** The timed figures, each a summary over the rounds (ms). */
 export interface TimedFigures {
   floorMs: Summary;
+  /** The cheapest correct decode (atob for ASCII data), the handler's own: below floorMs. */
+  asciiFloorMs: Summary;
   handlerMs: Summary;
   powertoolsPlainMs: Summary;
   powertoolsMs: Summary;
@@ -12,6 +14,7 @@ export interface TimedFigures {
 /** Ratios paired by round (each round's ratio, then median and range over the rounds). */
 export interface RatioFigures {
   handlerToFloor: Summary;
+  handlerToAsciiFloor: Summary;
   powertoolsPlainToHandler: Summary;
   powertoolsToHandler: Summary;
   /** handlerMs / smallBatchHandlerMs. */
@@ -107,6 +110,7 @@ export const toJsonDocument = (figures: BenchFigures, context: BenchContext) => 
   return {
     batchSize: figures.batchSize,
     floorMs: round(times.floorMs.median),
+    asciiFloorMs: round(times.asciiFloorMs.median),
     handlerMs: round(times.handlerMs.median),
     powertoolsMs: round(times.powertoolsMs.median),
     powertoolsPlainMs: round(times.powertoolsPlainMs.median),
@@ -123,6 +127,7 @@ export const toJsonDocument = (figures: BenchFigures, context: BenchContext) => 
     },
     ratios: {
       handlerToFloor: round(ratios.handlerToFloor.median),
+      handlerToAsciiFloor: round(ratios.handlerToAsciiFloor.median),
       powertoolsPlainToHandler: round(ratios.powertoolsPlainToHandler.median),
       powertoolsToHandler: round(ratios.powertoolsToHandler.median),
     },
@@ -162,10 +167,12 @@ export const toTable = (figures: BenchFigures, context: BenchContext): string =>
   const measured = table([
     ['figure', 'median (min–max)', 'note'],
     ['floorMs', cell(times.floorMs), rate(times.floorMs)],
+    ['asciiFloorMs', cell(times.asciiFloorMs), `${rate(times.asciiFloorMs)}; atob for ASCII data, as the handler decodes`],
     ['handlerMs', cell(times.handlerMs), rate(times.handlerMs)],
     ['powertoolsPlainMs', cell(times.powertoolsPlainMs), rate(times.powertoolsPlainMs)],
     ['powertoolsMs', cell(times.powertoolsMs), rate(times.powertoolsMs)],
     ['handlerMs / floorMs', cell(ratios.handlerToFloor), 'paired by round'],
+    ['handlerMs / asciiFloorMs', cell(ratios.handlerToAsciiFloor), 'paired by round; no target'],
     ['powertoolsPlainMs / handlerMs', cell(ratios.powertoolsPlainToHandler), 'paired by round'],
     ['powertoolsMs / handlerMs', cell(ratios.powertoolsToHandler), 'paired by round'],
     ['scaling', cell(ratios.scaling), `${context.smallBatchSize} records: ${cell(times.smallBatchHandlerMs)} ms`],
