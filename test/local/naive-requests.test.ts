@@ -1,27 +1,7 @@
 import { countDistinctItems, countNaiveRequests } from '../../tools/bench/store-naive-requests';
 import { syntheticSequenceNumber, toKinesisRecord } from '../../tools/kinesis-records';
+import { created, progressChanged, reset } from '../core/helpers/events';
 
-const event = (sequenceNumber: number, type: string, payload: Record<string, unknown>, aggregateId = 'user-1') => ({
-  eventId: `e${sequenceNumber}-${aggregateId}`,
-  type,
-  aggregateId,
-  sequenceNumber,
-  createdAt: 1_647_946_090_000,
-  payload,
-  source: 'limitUser',
-  context: {},
-});
-const created = (userLimitId: string, userId = 'user-1') => ({
-  userId,
-  userLimitId,
-  brandId: 'b',
-  currencyCode: 'SEK',
-  type: 'LOSS',
-  period: 'WEEK',
-  status: 'ACTIVE',
-  value: '100',
-  activeFrom: 1,
-});
 const records = (events: object[], first = 0) =>
   events.map((data, index) =>
     toKinesisRecord(Buffer.from(JSON.stringify(data)), {
@@ -32,15 +12,15 @@ const records = (events: object[], first = 0) =>
   );
 
 describe('requests of the per-record seam, counted', () => {
-  const warmUp = records([event(1, 'USER_LIMIT_CREATED', created('a'))]);
+  const warmUp = records([created(1, { userLimitId: 'a' })]);
   const batch = records(
     [
-      event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'a', amount: '5', previousProgress: '0' }), // applied: 4
-      event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'a', amount: '5', previousProgress: '0' }), // duplicate: getWatermark only
-      event(3, 'USER_LIMIT_RESET', { userLimitId: 'nowhere' }), // orphaned: getWatermark, get, setWatermark
-      event(1, 'USER_LIMIT_CREATED', created('b', 'user-2'), 'user-2'), // applied: 4
-      event(4, 'LIMIT_USER_CREATED', {}), // ignored: none
-      event(5, 'USER_LIMIT_RESET', {}), // rejected: none
+      progressChanged(2, '0', '5', { userLimitId: 'a' }), // applied: 4
+      progressChanged(2, '0', '5', { userLimitId: 'a' }), // duplicate: getWatermark only
+      reset(3, { userLimitId: 'nowhere' }), // orphaned: getWatermark, get, setWatermark
+      created(1, { userLimitId: 'b' }, 'user-2'), // applied: 4
+      { ...created(4), type: 'LIMIT_USER_CREATED' }, // ignored: none
+      reset(5, { userLimitId: undefined }), // rejected (no userLimitId): none
     ],
     1,
   );

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RECORDED_STREAM_PATH } from '../../tools/recorded-stream';
+import { created, progressChanged } from '../core/helpers/events';
 import { runTool } from './run-tool';
 
 const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
@@ -10,28 +11,6 @@ const file = (name: string, content: string) => {
   writeFileSync(path, content);
   return path;
 };
-
-const event = (sequenceNumber: number, type: string, payload: Record<string, unknown>, aggregateId = 'user-b') => ({
-  eventId: `e${sequenceNumber}`,
-  type,
-  aggregateId,
-  sequenceNumber,
-  createdAt: 1_647_946_090_000,
-  payload,
-  source: 'limitUser',
-  context: {},
-});
-const createdPayload = (userId: string, userLimitId: string) => ({
-  userId,
-  userLimitId,
-  brandId: 'b',
-  currencyCode: 'SEK',
-  type: 'LOSS',
-  period: 'WEEK',
-  status: 'ACTIVE',
-  value: '100',
-  activeFrom: 1,
-});
 
 describe('npm run replay', () => {
   it('--json prints exactly one document: sorted userLimits and the summary', () => {
@@ -52,20 +31,15 @@ describe('npm run replay', () => {
   it('reads JSON arrays and JSON Lines, sorts by userId then userLimitId, and counts redeliveries once', () => {
     const array = file(
       'events.json',
-      JSON.stringify([
-        event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'z-limit')),
-        event(2, 'USER_LIMIT_CREATED', createdPayload('user-b', 'a-limit')),
-      ]),
+      JSON.stringify([created(1, { userLimitId: 'z-limit' }, 'user-b'), created(2, { userLimitId: 'a-limit' }, 'user-b')]),
     );
     const lines = file(
       'events.jsonl',
       [
-        JSON.stringify(event(1, 'USER_LIMIT_CREATED', createdPayload('user-a', 'm-limit'), 'user-a')),
+        JSON.stringify(created(1, { userLimitId: 'm-limit' }, 'user-a')),
         '',
-        JSON.stringify(event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.1', previousProgress: '0' }, 'user-a')),
-        JSON.stringify(
-          event(3, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'm-limit', amount: '0.2', previousProgress: '0.1' }, 'user-a'),
-        ),
+        JSON.stringify(progressChanged(2, '0', '0.1', { userLimitId: 'm-limit' }, 'user-a')),
+        JSON.stringify(progressChanged(3, '0.1', '0.2', { userLimitId: 'm-limit' }, 'user-a')),
       ].join('\n'),
     );
     const { stdout, status } = runTool('replay.ts', ['--json', '--batch-size', '2', array, lines, array]);
@@ -111,8 +85,8 @@ describe('npm run replay', () => {
 
   it('gives a record the same outcome from a JSON array as from JSON Lines: 1e400 reaches the handler as written', () => {
     const events = [
-      event(1, 'USER_LIMIT_CREATED', createdPayload('user-b', 'limit')),
-      event(2, 'USER_LIMIT_PROGRESS_CHANGED', { userLimitId: 'limit', amount: 0, previousProgress: '0' }),
+      created(1, { userLimitId: 'limit' }, 'user-b'),
+      progressChanged(2, '0', '0', { userLimitId: 'limit', amount: 0 }, 'user-b'),
     ].map((one) => JSON.stringify(one).replace('"amount":0', '"amount":1e400'));
     const runs = [file('huge.json', `[${events.join(',')}]`), file('huge.jsonl', events.join('\n'))].map((path) => {
       const { stdout, stderr, status } = runTool('replay.ts', ['--json', path]);
