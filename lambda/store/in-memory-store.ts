@@ -3,12 +3,14 @@ import { LimitMap } from './limit-map';
 import {
   type BatchChanges,
   type CommitResult,
-  keyOf,
   type StoredLimit,
   type UserLimitStore,
   type WorkingSet,
   type WorkingSetRequest,
 } from './user-limit-store';
+
+/** The conditional write: a stored state stays unless the new one is newer. */
+const isNotOlder = (current: StoredLimit, next: StoredLimit): boolean => current.lastSequenceNumber >= next.lastSequenceNumber;
 
 const copy = (stored: StoredLimit): StoredLimit => ({ limit: { ...stored.limit }, lastSequenceNumber: stored.lastSequenceNumber });
 
@@ -30,26 +32,18 @@ export class InMemoryUserLimitStore implements UserLimitStore {
   // unoptimized for…of makes an iterator result (and a [key, value] pair) per element.
 
   async load(request: WorkingSetRequest): Promise<WorkingSet> {
-    const workingSet: WorkingSet = { watermarks: new Map(), limits: new LimitMap() };
     const { userIds, limitKeys } = request;
-    for (let index = 0; index < userIds.length; index += 1) {
-      const watermark = this.#watermarks.get(userIds[index]!);
-      if (watermark !== undefined) workingSet.watermarks.set(userIds[index]!, watermark);
-    }
-    for (let index = 0; index < limitKeys.length; index += 1) {
-      const stored = this.#limits.get(limitKeys[index]!);
-      if (stored !== undefined) workingSet.limits.set(limitKeys[index]!, stored);
-    }
-    return workingSet;
+    const watermarks = new Array<number | undefined>(userIds.length);
+    for (let index = 0; index < userIds.length; index += 1) watermarks[index] = this.#watermarks.get(userIds[index]!);
+    const limits = new Array<StoredLimit | undefined>(limitKeys.length);
+    for (let index = 0; index < limitKeys.length; index += 1) limits[index] = this.#limits.get(limitKeys[index]!);
+    return { watermarks, limits };
   }
 
   async commit(changes: BatchChanges): Promise<CommitResult> {
     for (let index = 0; index < changes.limits.length; index += 1) {
       const stored = changes.limits[index]!;
-      // A key of one shape, not the limit itself: limits come in several shapes, and LimitMap's lookups are shared.
-      const key = keyOf(stored.limit);
-      const current = this.#limits.get(key);
-      if (current === undefined || current.lastSequenceNumber < stored.lastSequenceNumber) this.#limits.set(key, stored);
+      this.#limits.setUnless(stored.limit.userId, stored.limit.userLimitId, stored, isNotOlder);
     }
     changes.watermarks.forEach((sequenceNumber, userId) => {
       const current = this.#watermarks.get(userId);

@@ -1,4 +1,3 @@
-import type { LimitMap } from './limit-map';
 import type { UserLimit } from '../domain/user-limit';
 
 /**
@@ -35,12 +34,19 @@ export interface WorkingSetRequest {
   limitKeys: readonly LimitKey[];
 }
 
-/** The stored state of a working set. Absent entries do not exist in the store. */
+/**
+ * The stored state of a working set, in the request's order: `watermarks[i]`
+ * is the watermark of `userIds[i]`, `limits[i]` the limit at `limitKeys[i]`;
+ * undefined where the store has no such item. Positional rather than keyed:
+ * the batch already holds a slot per requested item, so it reads the answer
+ * back by index instead of hashing every key a second time (README, "The
+ * store seam").
+ */
 export interface WorkingSet {
-  /** userId → highest sequenceNumber applied or orphaned for that user. */
-  watermarks: Map<string, number>;
-  /** Stored limits by key. */
-  limits: LimitMap<StoredLimit>;
+  /** The highest sequenceNumber applied or orphaned for each requested user. */
+  watermarks: readonly (number | undefined)[];
+  /** The stored state of each requested limit. */
+  limits: readonly (StoredLimit | undefined)[];
 }
 
 /**

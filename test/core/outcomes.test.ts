@@ -126,3 +126,44 @@ describe('each outcome through the handler', () => {
     expect(await handler({ Records: [] })).toEqual({ batchItemFailures: [] });
   });
 });
+
+describe('the same userLimitId under two users is two limits (DOMAIN.md rule 6)', () => {
+  it('in one batch, in any order: each user gets its own limit, progress and watermark', async () => {
+    const { handler, store, lastOutcomes, lines } = harness();
+    const a = (event: ReturnType<typeof created>) => recordOf(event, 'user-a');
+    const b = (event: ReturnType<typeof created>) => recordOf(event, 'user-b');
+    await handler({
+      Records: [
+        a(created(1, { userLimitId: 'shared' }, 'user-a')),
+        b(progressChanged(7, '0', '5', { userLimitId: 'shared' }, 'user-b')),
+        b(created(3, { userLimitId: 'shared', value: '500' }, 'user-b')),
+        a(progressChanged(2, '0', '10', { userLimitId: 'shared' }, 'user-a')),
+        b(progressChanged(8, '0', '1', { userLimitId: 'shared' }, 'user-b')),
+        a(progressChanged(4, '10', '0.5', { userLimitId: 'shared' }, 'user-a')),
+      ],
+    });
+    // user-b's progress meets no limit of its own (user-a's 'shared' is not it): orphaned, and its
+    // creation, below the watermark that moved, is a duplicate.
+    expect(lastOutcomes()).toEqual(['applied', 'orphaned', 'duplicates', 'applied', 'orphaned', 'applied']);
+    expect(await getLimit(store, 'shared', 'user-a')).toMatchObject({ userId: 'user-a', value: '10000', progress: '10.5' });
+    expect(await getLimit(store, 'shared', 'user-b')).toBeUndefined();
+    expect([await getWatermark(store, 'user-a'), await getWatermark(store, 'user-b')]).toEqual([4, 8]);
+    const orphaned = expect.objectContaining({ message: 'Record orphaned: limit not in store', userLimitId: 'shared', aggregateId: 'user-b' });
+    expect(lines.filter((line) => line.level === 'WARN')).toEqual([orphaned, orphaned]);
+  });
+
+  it('across batches: a limit of one user never answers for the other', async () => {
+    const { handler, store, lastOutcomes } = harness();
+    await handler({ Records: [recordOf(created(1, { userLimitId: 'shared' }, 'user-a'), 'user-a')] });
+    await handler({
+      Records: [
+        recordOf(created(1, { userLimitId: 'shared', value: '7' }, 'user-b'), 'user-b'),
+        recordOf(progressChanged(2, '0', '3', { userLimitId: 'shared' }, 'user-a'), 'user-a'),
+        recordOf(progressChanged(2, '0', '4', { userLimitId: 'shared' }, 'user-b'), 'user-b'),
+      ],
+    });
+    expect(lastOutcomes()).toEqual(['applied', 'applied', 'applied']);
+    expect(await getLimit(store, 'shared', 'user-a')).toMatchObject({ value: '10000', progress: '3' });
+    expect(await getLimit(store, 'shared', 'user-b')).toMatchObject({ value: '7', progress: '4' });
+  });
+});

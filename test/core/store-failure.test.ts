@@ -1,4 +1,5 @@
 import { InMemoryUserLimitStore } from '../../lambda/store/in-memory-store';
+import type { UserLimitStore, WorkingSet } from '../../lambda/store/user-limit-store';
 import { EventSourceEmulator } from '../../tools/event-source-emulator';
 import { wrapDomainEvents } from '../../tools/kinesis-records';
 import { type Fault, FaultyStore } from '../support/faulty-store';
@@ -74,5 +75,28 @@ describe('a transient store failure', () => {
     // The first batch (records 1-4) never gets its watermark written, so all of it is given up; record 5 then applies.
     expect(emulator.summary()).toEqual({ records: 5, applied: 1, duplicates: 0, ignored: 0, orphaned: 0, rejected: 0, failed: 4 });
     expect(await getLimit(flaky.inner, 'limit-1')).toMatchObject({ progress: '15' });
+  });
+});
+
+describe('a store whose load answers another question', () => {
+  it.each([
+    ['one watermark too few', (answer: WorkingSet): WorkingSet => ({ ...answer, watermarks: answer.watermarks.slice(1) })],
+    ['one limit too many', (answer: WorkingSet): WorkingSet => ({ ...answer, limits: [...answer.limits, undefined] })],
+  ])('%s: the batch fails from its first record and nothing is written', async (_, distort) => {
+    const inner = new InMemoryUserLimitStore();
+    const store: UserLimitStore = {
+      load: async (request) => distort(await inner.load(request)),
+      commit: (changes) => inner.commit(changes),
+      unstorableReason: () => undefined,
+    };
+    const { handler, lastOutcomes, lines } = harness(store);
+    const records = wrapDomainEvents(events);
+
+    expect(await handler({ Records: records })).toEqual({ batchItemFailures: [{ itemIdentifier: records[0]!.kinesis.sequenceNumber }] });
+    expect(lastOutcomes()).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
+    expect(inner.dump()).toEqual({ limits: [], watermarks: new Map() });
+    expect(lines.filter((line) => line.level === 'ERROR')).toEqual([
+      expect.objectContaining({ error: expect.stringMatching(/^WorkingSetMismatchError: store answered \d+ watermarks and \d+ limits/) }),
+    ]);
   });
 });

@@ -29,11 +29,20 @@ describe.each<TestStore['kind']>(['memory', 'dynamodb'])('the store contract (%s
     const store = newTestStore(kind);
     const a = stored('user-a', 'l1', '5', 3);
     const empty = await loadAll(store, ['user-a'], [a]);
-    expect([empty.watermarks.size, empty.limits.size]).toEqual([0, 0]);
+    expect(empty).toEqual({ watermarks: [undefined], limits: [undefined] });
     expect(await store.commit({ limits: [a], watermarks: new Map([['user-a', 3]]) })).toEqual({ failed: [] });
     const loaded = await loadAll(store, ['user-a', 'user-b'], [a, stored('user-b', 'l1', '0', 1)]);
-    expect(loaded.watermarks).toEqual(new Map([['user-a', 3]]));
-    expect([...loaded.limits.entries()]).toEqual([[keyOf(a.limit), a]]);
+    expect(loaded).toEqual({ watermarks: [3, undefined], limits: [a, undefined] });
+  });
+
+  it("answers in the request's order, whatever order the items were written in", async () => {
+    const store = newTestStore(kind);
+    const items = ['c', 'a', 'd', 'b'].map((user, index) => stored(`user-${user}`, `limit-${user}`, String(index), index + 1));
+    await store.commit({ limits: items, watermarks: new Map(items.map((item) => [item.limit.userId, item.lastSequenceNumber])) });
+    const asked = [items[3]!, stored('user-x', 'absent', '0', 1), items[1]!, items[0]!, items[2]!];
+    const loaded = await loadAll(store, ['user-b', 'user-x', 'user-a', 'user-c', 'user-d'], asked);
+    expect(loaded.watermarks).toEqual([4, undefined, 2, 1, 3]);
+    expect(loaded.limits).toEqual([items[3], undefined, items[1], items[0], items[2]]);
   });
 
   it('a write never replaces a newer or equal state, and a watermark never goes down', async () => {
@@ -43,10 +52,10 @@ describe.each<TestStore['kind']>(['memory', 'dynamodb'])('the store contract (%s
       failed: [],
     });
     const loaded = await loadAll(store, ['u'], [stored('u', 'l', '', 0)]);
-    expect(loaded.limits.get({ userId: 'u', userLimitId: 'l' })).toEqual(stored('u', 'l', '50', 10));
-    expect(loaded.watermarks.get('u')).toBe(10);
+    expect(loaded.limits[0]).toEqual(stored('u', 'l', '50', 10));
+    expect(loaded.watermarks[0]).toBe(10);
     await store.commit({ limits: [stored('u', 'l', '60', 11)], watermarks: new Map([['u', 11]]) });
-    expect((await loadAll(store, ['u'], [stored('u', 'l', '', 0)])).watermarks.get('u')).toBe(11);
+    expect((await loadAll(store, ['u'], [stored('u', 'l', '', 0)])).watermarks[0]).toBe(11);
   });
 
   it('keys limits by (user, userLimitId): the same id under two users is two limits', async () => {
@@ -55,7 +64,7 @@ describe.each<TestStore['kind']>(['memory', 'dynamodb'])('the store contract (%s
     const b = stored('user-b', 'same', '2', 1);
     await store.commit({ limits: [a, b], watermarks: new Map() });
     const loaded = await loadAll(store, [], [a, b]);
-    expect([...loaded.limits.values()]).toEqual(expect.arrayContaining([a, b]));
+    expect(loaded.limits).toEqual([a, b]);
     expect(await store.allLimits()).toEqual([a.limit, b.limit]);
   });
 
@@ -64,8 +73,8 @@ describe.each<TestStore['kind']>(['memory', 'dynamodb'])('the store contract (%s
     const many = Array.from({ length: 250 }, (_, index) => stored(`user-${index % 7}`, `limit-${index}`, String(index), index + 1));
     await store.commit({ limits: many, watermarks: new Map() });
     const loaded = await loadAll(store, [], many);
-    expect(loaded.limits.size).toBe(250);
-    expect(loaded.limits.get({ userId: 'user-3', userLimitId: 'limit-248' })?.limit.progress).toBe('248');
+    expect(loaded.limits).toEqual(many);
+    expect(loaded.limits[248]?.limit).toMatchObject({ userId: 'user-3', userLimitId: 'limit-248', progress: '248' });
   });
 });
 

@@ -81,8 +81,8 @@ export const applyEnvelope =
     const { userLimitId, apply } = rule(envelope);
     const key = { userId: envelope.aggregateId, userLimitId };
     const { watermarks, limits } = await store.load({ userIds: [key.userId], limitKeys: [key] });
-    if (isAlreadySeen(watermarks.get(key.userId), envelope.sequenceNumber)) return;
-    const result = apply(limits.get(key)?.limit);
+    if (isAlreadySeen(watermarks[0], envelope.sequenceNumber)) return;
+    const result = apply(limits[0]?.limit);
     await store.commit({
       limits: result.outcome === 'applied' ? [{ limit: result.limit, lastSequenceNumber: envelope.sequenceNumber }] : [],
       watermarks: new Map([[key.userId, envelope.sequenceNumber]]),

@@ -1,4 +1,5 @@
 import type { BatchChanges, FailedWrite, LimitKey, StoredLimit, WorkingSet, WorkingSetRequest } from '../../store/user-limit-store';
+import { WorkingSetMismatchError } from './errors';
 
 /** No record changed the item (record indexes are never negative). */
 const UNCHANGED = -1;
@@ -38,6 +39,13 @@ export interface LimitSlot {
  */
 export class BatchState {
   readonly #users = new Map<string, UserSlot>();
+  /**
+   * Limit slots by userLimitId alone, the first slot made for each id. Limit
+   * ids are unique in practice, so a record's slot is one lookup here instead
+   * of two (the user's, then the limit's); the same id under another user is
+   * another limit (DOMAIN.md rule 6), found through its user as before.
+   */
+  readonly #limitsById = new Map<string, LimitSlot>();
   /** Slots created since the last {@link BatchState.takeRequest}: not asked of the store yet. */
   #pendingUsers: UserSlot[] = [];
   #pendingLimits: LimitSlot[] = [];
@@ -53,6 +61,14 @@ export class BatchState {
 
   /** The slot of the limit at (userId, userLimitId); a new one (to be loaded) the first time it is asked for. */
   slotFor(userId: string, userLimitId: string): LimitSlot {
+    const known = this.#limitsById.get(userLimitId);
+    if (known !== undefined && known.key.userId === userId) return known;
+    const slot = this.#slotThroughUser(userId, userLimitId);
+    if (known === undefined) this.#limitsById.set(userLimitId, slot);
+    return slot;
+  }
+
+  #slotThroughUser(userId: string, userLimitId: string): LimitSlot {
     let user = this.#users.get(userId);
     if (user === undefined) {
       user = { userId, watermark: undefined, firstRaise: UNCHANGED, limits: new Map(), changedLimits: [] };
@@ -82,13 +98,21 @@ export class BatchState {
     return { userIds: this.#requestedUsers.map((user) => user.userId), limitKeys: this.#requestedLimits.map((limit) => limit.key) };
   }
 
-  /** Fills the last request's slots with what the store answered (absent items stay absent, and are not asked again). */
+  /**
+   * Fills the last request's slots with what the store answered, position by
+   * position (absent items stay absent, and are not asked again). Throws when
+   * the answer does not match the request's length: a store that answered
+   * another question must not be trusted with this batch.
+   */
   absorb(workingSet: WorkingSet): void {
-    // Index loops here and in changes(): once per batch, often unoptimized, where for…of makes an iterator result per element.
     const users = this.#requestedUsers;
-    for (let index = 0; index < users.length; index += 1) users[index]!.watermark = workingSet.watermarks.get(users[index]!.userId);
     const limits = this.#requestedLimits;
-    for (let index = 0; index < limits.length; index += 1) limits[index]!.stored = workingSet.limits.get(limits[index]!.key);
+    if (workingSet.watermarks.length !== users.length || workingSet.limits.length !== limits.length) {
+      throw new WorkingSetMismatchError(users.length, limits.length, workingSet);
+    }
+    // Index loops here and in changes(): once per batch, often unoptimized, where for…of makes an iterator result per element.
+    for (let index = 0; index < users.length; index += 1) users[index]!.watermark = workingSet.watermarks[index];
+    for (let index = 0; index < limits.length; index += 1) limits[index]!.stored = workingSet.limits[index];
   }
 
   /** The record at `recordIndex` moved its user's watermark to `sequenceNumber` (never down). */

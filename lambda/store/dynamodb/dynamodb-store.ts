@@ -7,6 +7,7 @@ import {
   keyOf,
   type StorageCandidate,
   type UserLimitStore,
+  type StoredLimit,
   type WorkingSet,
   type WorkingSetRequest,
 } from '../user-limit-store';
@@ -66,21 +67,23 @@ export class DynamoDbUserLimitStore implements UserLimitStore {
     for (const key of request.limitKeys) limitKeys.set(key, limitItemKey(key));
     const keys = [...new Set(request.userIds)].map(watermarkItemKey).concat([...limitKeys.values()]);
     const items = await batchGetAll(this.#client, this.#tableName, keys, this.#concurrency);
-    const workingSet: WorkingSet = { watermarks: new Map(), limits: new LimitMap() };
+    // BatchGetItem answers in no particular order: keyed first, then read back in the request's order.
+    const watermarks = new Map<string, number>();
+    const limits = new LimitMap<StoredLimit>();
     for (const item of items) {
       const userId = item[PARTITION_KEY] as string;
       const sortKey = item[SORT_KEY] as string;
       if (sortKey === WATERMARK_SORT_KEY) {
-        workingSet.watermarks.set(userId, item[WATERMARK_SEQUENCE_NUMBER] as number);
+        watermarks.set(userId, item[WATERMARK_SEQUENCE_NUMBER] as number);
       } else {
         const key = { userId, userLimitId: sortKey.slice(LIMIT_SORT_KEY_PREFIX.length) };
-        workingSet.limits.set(key, {
-          limit: fromLimitItem(item),
-          lastSequenceNumber: item[LAST_SEQUENCE_NUMBER] as number,
-        });
+        limits.set(key, { limit: fromLimitItem(item), lastSequenceNumber: item[LAST_SEQUENCE_NUMBER] as number });
       }
     }
-    return workingSet;
+    return {
+      watermarks: request.userIds.map((userId) => watermarks.get(userId)),
+      limits: request.limitKeys.map((key) => limits.get(key)),
+    };
   }
 
   async commit(changes: BatchChanges): Promise<CommitResult> {
