@@ -148,7 +148,11 @@ describe('the same userLimitId under two users is two limits (DOMAIN.md rule 6)'
     expect(await getLimit(store, 'shared', 'user-a')).toMatchObject({ userId: 'user-a', value: '10000', progress: '10.5' });
     expect(await getLimit(store, 'shared', 'user-b')).toBeUndefined();
     expect([await getWatermark(store, 'user-a'), await getWatermark(store, 'user-b')]).toEqual([4, 8]);
-    const orphaned = expect.objectContaining({ message: 'Record orphaned: limit not in store', userLimitId: 'shared', aggregateId: 'user-b' });
+    const orphaned = expect.objectContaining({
+      message: 'Record orphaned: limit not in store',
+      userLimitId: 'shared',
+      aggregateId: 'user-b',
+    });
     expect(lines.filter((line) => line.level === 'WARN')).toEqual([orphaned, orphaned]);
   });
 
