@@ -4,9 +4,9 @@
  *
  * Reasoning, from the benchmark figures (README, Performance; 2026-11-26):
  * the in-memory handler processes a 10,000-record batch (Kinesis' largest) in
- * 28–53 ms on one core of the dev machine (medians 33–40 ms), about 4 µs a
+ * 24–38 ms on one core of the dev machine (medians 27–31 ms), about 3 µs a
  * record. Lambda gives a function CPU in proportion to memory (one vCPU at
- * 1,769 MB), so 512 MB is about 0.29 vCPU: roughly 0.1–0.2 s for the largest
+ * 1,769 MB), so 512 MB is about 0.29 vCPU: roughly 0.1–0.15 s for the largest
  * batch and ~10 ms for the default batch of 500, more with a cold start. The
  * in-memory store takes ~520 bytes a limit (bytesPerLimit), so 512 MB keeps
  * several hundred thousand limits beside the runtime's ~100 MB.
