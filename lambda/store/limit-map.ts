@@ -22,11 +22,7 @@ export class LimitMap<V> {
   }
 
   set(key: LimitKey, value: V): this {
-    let limits = this.#byUser.get(key.userId);
-    if (limits === undefined) {
-      limits = new Map();
-      this.#byUser.set(key.userId, limits);
-    }
+    const limits = this.#limitsOf(key.userId);
     const before = limits.size;
     limits.set(key.userLimitId, value);
     this.#size += limits.size - before; // counts a new key without a lookup of its own
@@ -35,19 +31,25 @@ export class LimitMap<V> {
 
   /**
    * Sets `value` at (userId, userLimitId) unless `keeps(current, value)` says
-   * the value there stays. One lookup of the user and one of the limit
-   * (a get then a set took four), and no key object.
+   * the value there stays: a conditional set with one lookup of the user
+   * (a get then a set took two) and no key object.
    */
   setUnless(userId: string, userLimitId: string, value: V, keeps: (current: V, value: V) => boolean): void {
+    const limits = this.#limitsOf(userId);
+    const current = limits.get(userLimitId);
+    if (current === undefined) this.#size += 1;
+    else if (keeps(current, value)) return;
+    limits.set(userLimitId, value);
+  }
+
+  /** The user's map of limits, made empty the first time. */
+  #limitsOf(userId: string): Map<string, V> {
     let limits = this.#byUser.get(userId);
     if (limits === undefined) {
       limits = new Map();
       this.#byUser.set(userId, limits);
     }
-    const current = limits.get(userLimitId);
-    if (current === undefined) this.#size += 1;
-    else if (keeps(current, value)) return;
-    limits.set(userLimitId, value);
+    return limits;
   }
 
   /** Every entry as [key, value], users in insertion order, each user's limits in insertion order. */

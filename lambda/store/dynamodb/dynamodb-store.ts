@@ -6,8 +6,8 @@ import {
   type FailedWrite,
   keyOf,
   type StorageCandidate,
-  type UserLimitStore,
   type StoredLimit,
+  type UserLimitStore,
   type WorkingSet,
   type WorkingSetRequest,
 } from '../user-limit-store';
